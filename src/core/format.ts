@@ -72,7 +72,7 @@ export type Person = z.infer<typeof personSchema>;
 export const peopleFileSchema = z.strictObject({
 	format: formatVersion,
 	collection: id,
-	people: z.array(personSchema),
+	people: z.array(z.unknown()),
 });
 
 export const sourceSchema = z.strictObject({

@@ -1,0 +1,136 @@
+/**
+ * Reply links inferred from a letter's own words ("Your message of October 9 received",
+ * "yours of February 13", "both your messages of July 31", "transmitted in Kuibyshev on
+ * March 12", "reached me on November 5"), and placeholders for the letters they answer when
+ * those are not in the collection.
+ */
+import { makeDraft, type Draft } from './draft.js';
+import { DATE_PATTERN, parseEnglishDate, resolveYear } from './text.js';
+
+export type ReferenceKind = 'sent' | 'received' | 'transmitted';
+
+export interface ReplyReference {
+	/** Which of the answered letter's dates the words give. */
+	kind: ReferenceKind;
+	date: string;
+	/** How many letters the words acknowledge ("both your messages" is two). */
+	count: number;
+	/** The sentence that gives the reference. */
+	evidence: string;
+}
+
+const ACKNOWLEDGES = /\b(?:received|receipt|to hand|thank|reached)\b/i;
+const SENT_REF = new RegExp(`\\b(?:messages?|letters?|yours|telegrams?)\\s+(?:of|dated)\\s+(${DATE_PATTERN})`, 'i');
+const TRANSMITTED_REF = new RegExp(`\\btransmitted\\b[^.]*?\\bon\\s+(${DATE_PATTERN})`, 'i');
+const RECEIVED_REF = new RegExp(`\\b(?:reached me|received)\\b[^.]*?\\bon\\s+(${DATE_PATTERN})`, 'i');
+const RECEIVED_TODAY = /\breached me\b[^.]*\btoday\b/i;
+const PLURAL = /\b(?:both|all)\s+your\s+messages\b|\bmessages\s+(?:of|dated)\b/i;
+
+/** Sentences of a paragraph, split after a full stop that ends a word of two or more letters. */
+function sentences(paragraph: string): string[] {
+	return paragraph.split(/(?<=\b\p{L}{2,}[.!?])\s+(?=\p{Lu})/u);
+}
+
+/**
+ * The earlier letters a letter says it answers, with the kind of date each is named by.
+ * `letterDate` (YYYY-MM-DD) supplies years the words leave out.
+ */
+export function findReplyReferences(body: readonly string[], letterDate: string): ReplyReference[] {
+	const refs: ReplyReference[] = [];
+	for (const sentence of body.flatMap(sentences)) {
+		if (!ACKNOWLEDGES.test(sentence)) continue;
+		const count = PLURAL.test(sentence) ? 2 : 1;
+		const found = (kind: ReferenceKind, phrase: string | undefined): boolean => {
+			const dm = phrase === undefined ? undefined : parseEnglishDate(phrase);
+			if (!dm) return false;
+			refs.push({ kind, date: resolveYear(dm, letterDate), count, evidence: sentence });
+			return true;
+		};
+		if (found('sent', SENT_REF.exec(sentence)?.[1])) continue;
+		if (found('transmitted', TRANSMITTED_REF.exec(sentence)?.[1])) continue;
+		if (found('received', RECEIVED_REF.exec(sentence)?.[1])) continue;
+		if (RECEIVED_TODAY.test(sentence)) refs.push({ kind: 'received', date: letterDate, count, evidence: sentence });
+	}
+	return refs;
+}
+
+function dateOfKind(d: Draft, kind: ReferenceKind): string | undefined {
+	if (kind === 'sent') return d.precision === 'day' ? (d.sent ?? undefined) : undefined;
+	return kind === 'received' ? d.received : d.transmitted;
+}
+
+const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((x) => b.includes(x));
+
+export interface LinkOptions {
+	/** Display names by person id, for the notes on placeholders. */
+	names: ReadonlyMap<string, string>;
+	/** Format a day for a note, e.g. "8 November 1942". */
+	formatDay: (iso: string) => string;
+}
+
+/**
+ * Add inferred reply links to every draft with text and a known day, matching the letters
+ * referred to among the drafts (opposite direction, same date of the given kind) and creating a
+ * placeholder for each one not found. Returns the drafts with any new placeholders appended.
+ */
+export function inferReplies(drafts: readonly Draft[], options: LinkOptions): Draft[] {
+	const all = [...drafts];
+	const placeholders = new Map<string, Draft[]>();
+	for (const letter of drafts) {
+		if (letter.body === null || letter.precision !== 'day' || letter.sent === null) continue;
+		for (const ref of findReplyReferences(letter.body, letter.sent)) {
+			const linked = new Set(letter.replyTo.map((r) => r.id));
+			const matches = all.filter(
+				(d) =>
+					d !== letter &&
+					overlaps(d.from, letter.to) &&
+					overlaps(d.to, letter.from) &&
+					dateOfKind(d, ref.kind) === ref.date &&
+					!linked.has(d.key),
+			);
+			const targets = matches.slice(0, ref.count);
+			const groupKey = `${letter.to.join('+')}>${letter.from.join('+')}:${ref.kind}:${ref.date}`;
+			const group = placeholders.get(groupKey) ?? [];
+			for (let n = targets.length; n < ref.count; n += 1) {
+				const existing = group.find((p) => !linked.has(p.key) && !targets.includes(p));
+				if (existing) {
+					targets.push(existing);
+					continue;
+				}
+				const placeholder = makePlaceholder(letter, ref, group.length + 1, options);
+				group.push(placeholder);
+				all.push(placeholder);
+				targets.push(placeholder);
+			}
+			placeholders.set(groupKey, group);
+			for (const target of targets) {
+				letter.replyTo.push({ id: target.key, method: 'inferred', evidence: ref.evidence });
+			}
+		}
+	}
+	return all;
+}
+
+function makePlaceholder(letter: Draft, ref: ReplyReference, n: number, options: LinkOptions): Draft {
+	const writer = letter.from.map((id) => options.names.get(id) ?? id).join(' and ');
+	const when = options.formatDay(letter.sent ?? ref.date);
+	const how = { sent: 'dated', received: 'received on', transmitted: 'transmitted on' }[ref.kind];
+	return makeDraft({
+		key: `placeholder:${letter.to.join('+')}>${letter.from.join('+')}:${ref.kind}:${ref.date}:${n}`,
+		collection: letter.collection,
+		kind: 'message',
+		from: [...letter.to],
+		to: [...letter.from],
+		sent: ref.kind === 'sent' ? ref.date : null,
+		precision: ref.kind === 'sent' ? 'day' : 'unknown',
+		dateBasis: 'reference',
+		dateNote:
+			ref.kind === 'sent'
+				? `Known from ${writer}'s reply of ${when}, which names its date.`
+				: `Known from ${writer}'s reply of ${when}, which says it was ${how} ${options.formatDay(ref.date)}; the day it was sent is not known.`,
+		...(ref.kind === 'received' ? { received: ref.date } : {}),
+		...(ref.kind === 'transmitted' ? { transmitted: ref.date } : {}),
+		body: null,
+		source: { id: letter.source.id, ref: `mentioned in the letter at ${letter.source.ref}` },
+	});
+}
