@@ -159,7 +159,7 @@ export const letterSchema = z.strictObject({
 	classification: z.string().optional(),
 	salutation: z.string().optional(),
 	/** The body as paragraphs; `null` when the letter is known to exist but its text is not held. */
-	body: z.array(nonEmpty).nullable(),
+	body: z.array(nonEmpty).min(1, 'text is claimed but empty (use null for a letter whose text is not held)').nullable(),
 	signature: z.string().optional(),
 	notes: z.array(noteSchema).default([]),
 	/** True when only part of the text is known (a quotation). */

@@ -61,7 +61,9 @@ function pathOf(issue: z.core.$ZodIssue): string {
 	return issue.path.length === 0 ? '(file)' : issue.path.map(String).join('.');
 }
 
+/** Parse with a schema, recording its issues. `undefined` JSON is a file already reported as unreadable. */
 function parseWith<T>(schema: z.ZodType<T>, json: unknown, file: string, item: string | undefined, problems: Problem[]): T | undefined {
+	if (json === undefined) return undefined;
 	const result = schema.safeParse(json);
 	if (result.success) return result.data;
 	for (const issue of result.error.issues) {
@@ -173,7 +175,6 @@ function checkLetters(
 		}
 		if (!sourceIds.has(letter.source.id)) problem('source.id', `no source "${letter.source.id}" in collection.json`);
 		checkDates(letter, collection, problem);
-		if (letter.body !== null && letter.body.length === 0) problem('body', 'text is claimed but empty (use null for a letter whose text is not held)');
 		if (letter.excerpt && letter.body === null) problem('excerpt', 'an excerpt must have text');
 		letter.notes.forEach((note, i) => {
 			const paragraph = letter.body?.[note.paragraph];

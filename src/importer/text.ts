@@ -35,14 +35,14 @@ export interface DayMonth {
 }
 
 /** Source of a regular expression that matches an English date: "March 12", "March 12, 1942", "12th March 1942", "6 APRIL 1946". */
-export const DATE_PATTERN = `(?:${MONTH_PATTERN}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_PATTERN}(?:,?\\s+\\d{4})?)`;
+export const DATE_PATTERN = `(?:${MONTH_PATTERN}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_PATTERN}(?:,?\\s+\\d{4})?)`;
 
 /** Parse one English date phrase ("March 12", "January 11th, 1943", "6 APRIL 1946"). */
 export function parseEnglishDate(text: string): DayMonth | undefined {
 	const t = text.trim();
 	let m = new RegExp(`^(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
 	if (m) return build(m[1], m[2], m[3]);
-	m = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
+	m = new RegExp(`^(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
 	if (m) return build(m[2], m[1], m[3]);
 	return undefined;
 }
@@ -106,11 +106,11 @@ export function cleanParagraphs(raw: readonly string[], fieldPrefix = 'body'): C
 	const corrections: Correction[] = [];
 	const paragraphs = raw.map((original, index) => {
 		let text = original.replace(/\s+/g, ' ').trim();
-		text = text.replace(/(\p{Lu}[\p{L}]*)- (\p{Lu})/gu, (match, a: string, b: string) => {
+		text = text.replace(/(\p{Lu}\p{L}*)- (\p{Lu}\p{L}*)/gu, (match, a: string, b: string) => {
 			corrections.push({ field: `${fieldPrefix}[${index}]`, from: match, to: `${a}-${b}`, reason: 'line-break hyphenation in the source' });
 			return `${a}-${b}`;
 		});
-		text = text.replace(/(\p{Ll})- (?=\S)/gu, (match, a: string) => {
+		text = text.replace(/(\p{L}*\p{Ll})- (?=\S)/gu, (match, a: string) => {
 			corrections.push({ field: `${fieldPrefix}[${index}]`, from: match.trimEnd(), to: a, reason: 'stray hyphen in the source' });
 			return `${a} `;
 		});

@@ -66,10 +66,10 @@ function fullDate(text: string): string | undefined {
 /** Parse every message of the 1942 war telegrams. */
 export function parseWarTelegrams(text: string, people: readonly Person[], file: string): Draft[] {
 	const drafts: Draft[] = [];
-	for (const block of blocksOf(text)) {
+	// The file opens with its own title and year: blank them out, keeping line numbers.
+	const body = normaliseLines(text).replace(/^War Telegrams\n\n1942\n/, '\n\n\n');
+	for (const block of blocksOf(body)) {
 		const paras = block.paragraphs.filter((p) => !NAVIGATION.test(p));
-		// The file opens with its own title and year.
-		if (paras[0] === 'War Telegrams' && paras[1] === '1942') paras.splice(0, 2);
 		if (paras.length === 0) continue;
 		drafts.push(parseMessage(paras, block.line, people, file));
 	}
