@@ -95,3 +95,19 @@ describe('GIVEN the 1942 war telegrams', () => {
 		expect(drafts[0]?.body?.[0]).toMatch(/^Thank you for the message and your solicitude/);
 	});
 });
+
+describe('GIVEN a message with no date anywhere', () => {
+	const text = 'Personal and Secret\n\nJ. V. Stalin to W. Churchill\n\nThank you for your message.\n\nJ. Stalin\n';
+	const [draft] = parseWarTelegrams(text, bigThreePeople(), 'sample.txt');
+
+	test('THEN it keeps an unknown date and says so rather than guess', () => {
+		expect(draft).toMatchObject({ sent: null, precision: 'unknown', dateBasis: 'none', classification: 'Personal and Secret', signature: 'J. Stalin' });
+		expect(draft?.dateNote).toBe('The source prints no date for this message, and none is guessed.');
+	});
+
+	test('WHEN the heading names nobody known THEN the import fails naming the file, line and field', () => {
+		expect(() => parseWarTelegrams('Sent on May 1, 1942\n\nJ. V. Stalin to Mr Nobody\n\nText.\n', bigThreePeople(), 'sample.txt')).toThrow(
+			'sample.txt:1: heading: no known person is named by "Mr Nobody"',
+		);
+	});
+});
