@@ -117,8 +117,11 @@ export type Note = z.infer<typeof noteSchema>;
 
 export const replyLinkSchema = z.strictObject({
 	id: nonEmpty,
-	/** `inferred` from the letter's own words, or `curated` by hand from a named source. */
-	method: z.enum(['inferred', 'curated']),
+	/**
+	 * `inferred` from the letter's own words, `sequence` from the order of a two-way exchange
+	 * (the next letter the other way), or `curated` by hand from a named source.
+	 */
+	method: z.enum(['inferred', 'sequence', 'curated']),
 	/** The words that establish the link, or the reason for a curated link. */
 	evidence: nonEmpty,
 });
