@@ -1,0 +1,94 @@
+/**
+ * On this day: the letters sent on a day of the year, across all years, with a plain-spoken
+ * fallback to the nearest day that has letters.
+ */
+import { compareLetters, lettersOnMonthDay, type Corpus } from './corpus.js';
+import { formatIsoDate, formatMonthDay, monthDaysShownOn, shiftDay, type DayQuery, type MonthDay } from './dates.js';
+import type { Letter } from './format.js';
+
+/** How far either side of the day the fallback looks. */
+export const NEAREST_WINDOW_DAYS = 7;
+
+/** The answer to "what was sent on this day". */
+export interface OnThisDay {
+	/** The day asked about. */
+	readonly query: DayQuery;
+	/**
+	 * `exact` when letters were sent on the day itself; `nearest` when none were and the letters
+	 * shown are from the nearest day within a week; `none` when there is none within a week.
+	 */
+	readonly match: 'exact' | 'nearest' | 'none';
+	/** The day of the year whose letters are shown (the query's own day unless `nearest`). */
+	readonly day: MonthDay;
+	/** Signed distance in days from the query to {@link OnThisDay.day}; 0 when exact. */
+	readonly offset: number;
+	/** The letters, in date order. Only letters sent on a known day are ever included. */
+	readonly letters: readonly Letter[];
+	/**
+	 * What to tell the reader when the day itself has no letter, e.g.
+	 * `No letter was sent on 23 November; the nearest is 20 November 1942`.
+	 */
+	readonly message?: string;
+	/** Set when letters of 29 February are shown on 28 February of a common year. */
+	readonly note?: string;
+}
+
+function lettersShownOn(corpus: Corpus, query: DayQuery): Letter[] {
+	return monthDaysShownOn(query)
+		.flatMap((md) => lettersOnMonthDay(corpus, md))
+		.sort((a, b) => compareLetters(corpus, a, b));
+}
+
+function leapNote(query: DayQuery, letters: readonly Letter[]): string | undefined {
+	const leap = letters.some((l) => l.sent?.endsWith('-02-29'));
+	if (!leap || query.year === undefined || query.day !== 28) return undefined;
+	return `${query.year} has no 29 February, so letters of 29 February are shown on 28 February`;
+}
+
+function datesText(letters: readonly Letter[]): string {
+	const dates = [...new Set(letters.map((l) => l.sent).filter((d): d is string => d !== null))].map(formatIsoDate);
+	if (dates.length <= 1) return `the nearest is ${dates[0] ?? 'unknown'}`;
+	return `the nearest are ${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`;
+}
+
+/**
+ * The letters sent on a day of the year, in any year, in date order.
+ *
+ * When none was sent that day, looks 1 to {@link NEAREST_WINDOW_DAYS} days either side, across
+ * all years, and returns the letters of the nearest such day. When an earlier and a later day
+ * are equally near, the earlier wins: "on this day" looks back, and the earlier letter is the
+ * one already sent by that date. Letters whose sent date is unknown or not known to the day are
+ * never returned.
+ *
+ * In a year that is not a leap year, 28 February also shows the letters of 29 February. A query
+ * without a year (`MM-DD`) means exactly that day of the year, so `02-29` shows 29 February.
+ *
+ * @param corpus - The corpus.
+ * @param query - The day, usually "today" in the server's time zone, computed by the caller.
+ */
+export function onThisDay(corpus: Corpus, query: DayQuery): OnThisDay {
+	const exact = lettersShownOn(corpus, query);
+	const own = { month: query.month, day: query.day };
+	if (exact.length > 0) {
+		const note = leapNote(query, exact);
+		return { query, match: 'exact', day: own, offset: 0, letters: exact, ...(note ? { note } : {}) };
+	}
+	for (let distance = 1; distance <= NEAREST_WINDOW_DAYS; distance++) {
+		for (const offset of [-distance, distance]) {
+			const shifted = shiftDay(query, offset);
+			const letters = lettersShownOn(corpus, shifted);
+			if (letters.length > 0) {
+				const message = `No letter was sent on ${formatMonthDay(own)}; ${datesText(letters)}`;
+				return { query, match: 'nearest', day: { month: shifted.month, day: shifted.day }, offset, letters, message };
+			}
+		}
+	}
+	return {
+		query,
+		match: 'none',
+		day: own,
+		offset: 0,
+		letters: [],
+		message: `No letter was sent on ${formatMonthDay(own)}, nor within a week either side of it`,
+	};
+}

@@ -1,0 +1,305 @@
+/**
+ * Full-text search over letters (MiniSearch, built once) and instant suggestions for
+ * autocomplete from sorted prefix tables.
+ */
+import MiniSearch from 'minisearch';
+import {
+	collectionOf,
+	findCorrespondent,
+	involves,
+	letterLabel,
+	lowerBound,
+	normaliseName,
+	personOf,
+	type Corpus,
+	type CorpusPerson,
+} from './corpus.js';
+import { formatIsoDate, letterDateText, letterYear } from './dates.js';
+import type { Letter } from './format.js';
+import { fail, ok, type Result } from './result.js';
+
+/** Words too common to be worth indexing or suggesting. */
+const STOP_WORDS = new Set(
+	'a an and are as at be been but by for from had has have he her his i if in into is it its me my no not of on or our so that the their them there these they this to was we were which will with would you your'.split(
+		' ',
+	),
+);
+
+interface SearchDoc {
+	readonly id: string;
+	readonly text: string;
+	readonly heading: string;
+	readonly people: string;
+	readonly date: string;
+}
+
+/** Fold a term for indexing and matching: lower case, accents removed, typographic apostrophes plain. */
+function foldTerm(term: string): string {
+	return term
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.replace(/[’‘]/g, "'")
+		.toLowerCase()
+		.replace(/^'+|'+$/g, '')
+		.replace(/'s$/, '');
+}
+
+function processTerm(term: string): string | null {
+	const folded = foldTerm(term);
+	return folded === '' || STOP_WORDS.has(folded) ? null : folded;
+}
+
+/** What a suggestion completes to. */
+export type SuggestionKind = 'person' | 'letter' | 'date' | 'word';
+
+/** One autocomplete suggestion. */
+export interface Suggestion {
+	readonly kind: SuggestionKind;
+	/** The value to use: a person id, a letter id, an ISO date (`YYYY-MM-DD` or `YYYY-MM`), or a word. */
+	readonly value: string;
+	/** What to show, e.g. `13 August 1942 — Stalin to Churchill`. */
+	readonly label: string;
+}
+
+interface SuggestTable {
+	/** Sorted keys, each with the index of its suggestion. */
+	readonly keys: readonly string[];
+	readonly targets: readonly number[];
+	readonly suggestions: readonly Suggestion[];
+	/** Higher weights are shown first among matches (only used for words). */
+	readonly weights: readonly number[];
+}
+
+/** The search index over a corpus. Build it once with {@link buildSearch}. */
+export interface SearchIndex {
+	readonly corpus: Corpus;
+	readonly miniSearch: MiniSearch<SearchDoc>;
+	readonly tables: Readonly<Record<SuggestionKind, SuggestTable>>;
+}
+
+function peopleText(corpus: Corpus, letter: Letter): string {
+	return [...new Set([...letter.from, ...letter.to])]
+		.map((id) => personOf(corpus, letter.collection, id))
+		.filter((p) => p !== undefined)
+		.map((p) => [p.name, p.shortName, ...p.aliases].join(' '))
+		.join(' ');
+}
+
+function table(entries: readonly { keys: readonly string[]; suggestion: Suggestion; weight: number }[]): SuggestTable {
+	const pairs: { key: string; target: number }[] = [];
+	entries.forEach((entry, target) => {
+		for (const key of new Set(entry.keys.map(normaliseName).filter((k) => k !== ''))) pairs.push({ key, target });
+	});
+	pairs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.target - b.target));
+	return {
+		keys: pairs.map((p) => p.key),
+		targets: pairs.map((p) => p.target),
+		suggestions: entries.map((e) => e.suggestion),
+		weights: entries.map((e) => e.weight),
+	};
+}
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]/gu;
+
+function suggestionTables(corpus: Corpus): Record<SuggestionKind, SuggestTable> {
+	const people = [...corpus.people.values()].map(({ person }) => ({
+		keys: [person.id, person.name, person.shortName, ...person.aliases, ...person.name.split(/\s+/).slice(1)],
+		suggestion: { kind: 'person' as const, value: person.id, label: person.name },
+		weight: 0,
+	}));
+	const letters = corpus.letters.map((l) => ({
+		keys: [l.id],
+		suggestion: { kind: 'letter' as const, value: l.id, label: letterLabel(corpus, l) },
+		weight: 0,
+	}));
+	const dates = [...corpus.byDate.entries()]
+		.filter(([date]) => date.length >= 7)
+		.map(([date, ls]) => ({
+			keys: [date, formatIsoDate(date)],
+			suggestion: {
+				kind: 'date' as const,
+				value: date,
+				label: `${formatIsoDate(date)} (${plural(ls.length, 'letter')})`,
+			},
+			weight: 0,
+		}));
+	const frequency = new Map<string, number>();
+	for (const letter of corpus.letters) {
+		const text = [letter.heading ?? '', ...(letter.body ?? [])].join(' ');
+		const words = new Set((text.match(WORD) ?? []).map(foldTerm).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)));
+		for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+	}
+	const words = [...frequency.entries()].map(([word, count]) => ({
+		keys: [word],
+		suggestion: { kind: 'word' as const, value: word, label: `${word} (${plural(count, 'letter')})` },
+		weight: count,
+	}));
+	return { person: table(people), letter: table(letters), date: table(dates), word: table(words) };
+}
+
+/**
+ * Build the search index and the suggestion tables once for a corpus (a few milliseconds for
+ * a hundred letters).
+ */
+export function buildSearch(corpus: Corpus): SearchIndex {
+	const miniSearch = new MiniSearch<SearchDoc>({
+		fields: ['text', 'heading', 'people', 'date'],
+		processTerm,
+		searchOptions: {
+			boost: { heading: 2, people: 1.5, date: 1.5 },
+			// The last word may be half-typed; longer words tolerate a typo.
+			prefix: (_term, i, terms) => i === terms.length - 1,
+			fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+		},
+	});
+	miniSearch.addAll(
+		corpus.letters.map((l) => ({
+			id: l.id,
+			text: (l.body ?? []).join('\n'),
+			heading: [l.heading, l.classification].filter((h) => h !== undefined).join(' '),
+			people: peopleText(corpus, l),
+			date: letterDateText(l),
+		})),
+	);
+	return { corpus, miniSearch, tables: suggestionTables(corpus) };
+}
+
+/** Filters and limits for {@link searchLetters}. */
+export interface SearchOptions {
+	/** Only letters this person sent or received (id, name or alias). */
+	readonly correspondent?: string;
+	readonly year?: number;
+	/** A collection id. */
+	readonly collection?: string;
+	/** At most this many results (default 10). */
+	readonly limit?: number;
+}
+
+/** One search result. */
+export interface SearchHit {
+	readonly letter: Letter;
+	/** Relevance; higher is better. Results come best first. */
+	readonly score: number;
+	/** The indexed terms that matched. */
+	readonly terms: readonly string[];
+	/** A short passage of the text around the first match, or the label of a letter without text. */
+	readonly snippet: string;
+}
+
+const SNIPPET_LENGTH = 160;
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function snippetFor(corpus: Corpus, letter: Letter, terms: readonly string[]): string {
+	const paragraphs = letter.body ?? [];
+	for (const paragraph of paragraphs) {
+		const folded = paragraph.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
+		// A whole-word match makes the better snippet; a match inside a word will do otherwise.
+		const whole = terms.map(
+			(t) => new RegExp(`(?<![\\p{L}])${escapeRegExp(t)}(?![\\p{L}])`, 'u').exec(folded)?.index ?? -1,
+		);
+		const anywhere = terms.map((t) => folded.indexOf(t));
+		const positions = whole.some((i) => i >= 0) ? whole : anywhere;
+		const at = Math.min(...positions.filter((i) => i >= 0));
+		if (!Number.isFinite(at)) continue;
+		const start = Math.max(0, at - 60);
+		const from = start === 0 ? 0 : paragraph.indexOf(' ', start) + 1;
+		const slice = paragraph.slice(from, from + SNIPPET_LENGTH);
+		const end = from + SNIPPET_LENGTH < paragraph.length ? slice.lastIndexOf(' ') : slice.length;
+		return `${from > 0 ? '…' : ''}${slice.slice(0, end > 0 ? end : slice.length)}${from + SNIPPET_LENGTH < paragraph.length ? '…' : ''}`;
+	}
+	const first = paragraphs[0];
+	if (first !== undefined) return first.length > SNIPPET_LENGTH ? `${first.slice(0, SNIPPET_LENGTH)}…` : first;
+	return `${letterLabel(corpus, letter)} (text not held)`;
+}
+
+/**
+ * Search letters by their text, headings, people and dates, best first, with optional filters.
+ * Every query word must match when any letter matches them all; otherwise any word may.
+ */
+export function searchLetters(
+	index: SearchIndex,
+	query: string,
+	options: SearchOptions = {},
+): Result<readonly SearchHit[], 'empty-query' | 'unknown-person' | 'no-match'> {
+	const { corpus } = index;
+	if (query.trim() === '') return fail('empty-query', 'The search query is empty; give a word or phrase to look for');
+	let people: readonly CorpusPerson[] | undefined;
+	if (options.correspondent !== undefined) {
+		const found = findCorrespondent(corpus, options.correspondent);
+		if (!found.ok) return found;
+		people = found.value;
+	}
+	if (options.collection !== undefined && collectionOf(corpus, options.collection) === undefined) {
+		const known = corpus.collections.map((c) => c.id).join(', ');
+		return fail('no-match', `No collection has the id "${options.collection}"; the collections are ${known}`);
+	}
+	const filter = (id: string): boolean => {
+		const letter = corpus.byId.get(id);
+		if (!letter) return false;
+		if (options.collection !== undefined && letter.collection !== options.collection) return false;
+		if (options.year !== undefined && letterYear(letter) !== options.year) return false;
+		return people === undefined || involves(letter, people);
+	};
+	const run = (combineWith: 'AND' | 'OR'): ReturnType<MiniSearch<SearchDoc>['search']> =>
+		index.miniSearch.search(query, { combineWith, filter: (r) => filter(String(r.id)) });
+	let results = run('AND');
+	if (results.length === 0) results = run('OR');
+	const hits = results.slice(0, options.limit ?? 10).flatMap((r) => {
+		const letter = corpus.byId.get(String(r.id));
+		return letter ? [{ letter, score: r.score, terms: r.terms, snippet: snippetFor(corpus, letter, r.terms) }] : [];
+	});
+	return ok(hits);
+}
+
+function matchesIn(t: SuggestTable, prefix: string, limit: number, byWeight: boolean): Suggestion[] {
+	const seen = new Set<number>();
+	const found: number[] = [];
+	// Words are ranked by how many letters use them, so look at a wider window before cutting.
+	const window = byWeight ? Math.max(limit * 8, 64) : limit;
+	for (let i = lowerBound(t.keys, prefix); i < t.keys.length && found.length < window; i++) {
+		const key = t.keys[i];
+		if (key === undefined || !key.startsWith(prefix)) break;
+		const target = t.targets[i] ?? 0;
+		if (seen.has(target)) continue;
+		seen.add(target);
+		found.push(target);
+	}
+	if (byWeight) found.sort((a, b) => (t.weights[b] ?? 0) - (t.weights[a] ?? 0));
+	return found.slice(0, limit).flatMap((i) => {
+		const s = t.suggestions[i];
+		return s ? [s] : [];
+	});
+}
+
+/**
+ * Suggestions for autocomplete: people, letter ids, dates and words of the text that begin with
+ * what has been typed, in that order. Binary search over sorted tables, so it answers in
+ * microseconds.
+ *
+ * @param index - The search index.
+ * @param typed - What the user has typed so far.
+ * @param limit - At most this many suggestions (Discord allows 25).
+ * @param kinds - Which kinds to suggest (default all).
+ */
+export function suggest(
+	index: SearchIndex,
+	typed: string,
+	limit = 10,
+	kinds: readonly SuggestionKind[] = ['person', 'letter', 'date', 'word'],
+): readonly Suggestion[] {
+	const prefix = normaliseName(typed);
+	if (prefix === '' || limit <= 0) return [];
+	const out: Suggestion[] = [];
+	for (const kind of kinds) {
+		if (out.length >= limit) break;
+		out.push(...matchesIn(index.tables[kind], prefix, limit - out.length, kind === 'word'));
+	}
+	return out;
+}
