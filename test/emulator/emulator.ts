@@ -232,6 +232,7 @@ export class Emulator {
 			record.status = reply.status;
 			record.responseBody = reply.body;
 			sendJson(response, reply.status, reply.status === 204 ? undefined : reply.body, headers);
+			reply.after?.();
 		} catch (error) {
 			const failure = error instanceof DiscordHttpError ? error : new DiscordHttpError(500, 0, `500: Internal Server Error (${String(error)})`);
 			record.status = failure.status;
@@ -406,10 +407,11 @@ export class Emulator {
 	/**
 	 * Switches on the global limit (interaction callbacks and webhooks are exempt, as on Discord).
 	 *
-	 * @param perSecond - defaults to Discord's 50
+	 * @param perSecond - requests per window; defaults to Discord's 50
+	 * @param windowMs - the sliding window; defaults to Discord's one second (shorten it to keep a test fast)
 	 */
-	public enableGlobalRateLimit(perSecond = 50): void {
-		this.#limiter.enableGlobal(perSecond);
+	public enableGlobalRateLimit(perSecond = 50, windowMs = 1_000): void {
+		this.#limiter.enableGlobal(perSecond, windowMs);
 	}
 
 	public disableGlobalRateLimit(): void {

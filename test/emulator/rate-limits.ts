@@ -38,14 +38,15 @@ export class RateLimiter {
 	readonly #faults: Rule<FaultOptions>[] = [];
 	readonly #delays: Rule<number>[] = [];
 	readonly #exhaust: Rule<number>[] = [];
-	#global: { perSecond: number; windowStart: number; count: number } | undefined;
+	#global: { limit: number; windowMs: number; recent: number[] } | undefined;
 	#perChannel: { limit: number; windowMs: number } | undefined;
 
 	/**
-	 * @param perSecond - requests per second before a global 429
+	 * @param limit - requests per window before a global 429
+	 * @param windowMs - the window; Discord's is one second
 	 */
-	public enableGlobal(perSecond: number): void {
-		this.#global = { perSecond, windowStart: 0, count: 0 };
+	public enableGlobal(limit: number, windowMs: number): void {
+		this.#global = { limit, windowMs, recent: [] };
 	}
 
 	public disableGlobal(): void {
@@ -130,19 +131,17 @@ export class RateLimiter {
 			this.#buckets.set(key, bucket);
 		}
 		if (this.#global && !isInteractionRoute(route)) {
-			const window = Math.floor(now / 1000);
-			if (window !== this.#global.windowStart) {
-				this.#global.windowStart = window;
-				this.#global.count = 0;
-			}
-			if (this.#global.count >= this.#global.perSecond) {
-				const retryAfter = ((window + 1) * 1000 - now) / 1000;
+			// A sliding window: deterministic for tests, whatever the wall-clock phase.
+			const { recent, windowMs } = this.#global;
+			while (recent.length > 0 && (recent[0] ?? 0) <= now - windowMs) recent.shift();
+			if (recent.length >= this.#global.limit) {
+				const retryAfter = Math.max(0.001, ((recent[0] ?? now) + windowMs - now) / 1000);
 				return {
 					headers: { ...this.#headers(bucket, hash, now), 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global', 'Retry-After': retryAfter.toFixed(3) },
 					limited: { retryAfter, global: true, scope: 'global' },
 				};
 			}
-			this.#global.count += 1;
+			recent.push(now);
 		}
 		if (bucket.remaining <= 0) {
 			const retryAfter = (bucket.resetAt - now) / 1000;

@@ -43,6 +43,8 @@ export interface RouteContext {
 export interface RouteReply {
 	readonly status: number;
 	readonly body?: unknown;
+	/** Runs once the response is recorded and written, e.g. to settle an awaited callback. */
+	readonly after?: () => void;
 }
 
 /** One REST route, keyed by the spec's own path template. */
@@ -267,8 +269,8 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			message: message ? state.snapshot(message) : undefined,
 		};
 		state.callbacks.push(callback);
-		record.settle(callback);
-		if (ctx.query.get('with_response') !== 'true') return { status: 204 };
+		const after = (): void => record.settle(callback);
+		if (ctx.query.get('with_response') !== 'true') return { status: 204, after };
 		const result: RESTPostAPIInteractionCallbackWithResponseResult = {
 			interaction: {
 				id: record.id,
@@ -277,7 +279,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			},
 			resource: { type: callbackType, ...(message ? { message: state.snapshot(message) } : {}) },
 		};
-		return { status: 200, body: result };
+		return { status: 200, body: result, after };
 	};
 
 	const handleFollowUp = (ctx: RouteContext): RouteReply => {

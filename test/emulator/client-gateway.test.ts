@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InteractionResponseType } from 'discord-api-types/v10';
+import { attachDemoHandlers, commands } from './demo-bot.js';
+import { startBotHarness, type BotHarness } from './harness.js';
+
+describe('GIVEN gateway trouble', () => {
+	let harness: BotHarness;
+	beforeAll(async () => {
+		harness = await startBotHarness({ emulator: { commands: { global: commands } }, beforeLogin: attachDemoHandlers });
+	});
+	afterAll(async () => {
+		await harness?.teardown();
+	});
+
+	it('WHEN the connection drops THEN the client resumes and missed events are replayed', async () => {
+		const { emu, client } = harness;
+		emu.dropGateway();
+		const created = emu.addChannel(emu.firstGuild.id, { name: 'while-down' });
+		await expect.poll(() => emu.gatewayCounts.resume, { timeout: 3000 }).toBe(1);
+		await expect.poll(() => client.channels.cache.has(created.id)).toBe(true);
+		const injected = emu.injectChatInput({ name: 'letter' });
+		expect((await injected.callback).type).toBe(InteractionResponseType.ChannelMessageWithSource);
+	});
+
+	it('WHEN RECONNECT is requested THEN the client resumes', async () => {
+		const { emu } = harness;
+		const before = emu.gatewayCounts.resume;
+		emu.reconnect();
+		await expect.poll(() => emu.gatewayCounts.resume, { timeout: 3000 }).toBe(before + 1);
+	});
+
+	it('WHEN the session is invalidated THEN the client identifies again and keeps working', async () => {
+		const { emu } = harness;
+		const before = emu.gatewayCounts.identify;
+		emu.invalidateSession();
+		await expect.poll(() => emu.gatewayCounts.identify, { timeout: 3000 }).toBe(before + 1);
+		await expect.poll(() => emu.state.gatewayLog.filter((e) => e.t === 'GUILD_CREATE').length, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+		const injected = await vitestRetry(() => emu.injectChatInput({ name: 'letter' }));
+		expect((await injected.callback).type).toBe(InteractionResponseType.ChannelMessageWithSource);
+		harness.assertNoErrors();
+	});
+});
+
+describe('GIVEN 1,000 guilds', () => {
+	it('THEN the client is ready quickly with every guild available', async () => {
+		const started = performance.now();
+		const harness = await startBotHarness({ emulator: { guilds: Array.from({ length: 1000 }, () => ({})) } });
+		try {
+			const elapsed = performance.now() - started;
+			expect(harness.client.guilds.cache.size).toBe(1000);
+			expect(harness.client.guilds.cache.every((g) => g.available)).toBe(true);
+			expect(elapsed).toBeLessThan(3000);
+		} finally {
+			await harness.teardown();
+		}
+	});
+});
+
+async function vitestRetry<T>(action: () => T, attempts = 50): Promise<T> {
+	for (let i = 0; ; i += 1) {
+		try {
+			return action();
+		} catch (error) {
+			if (i >= attempts) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	}
+}
