@@ -3,8 +3,16 @@
  * time, what it answers and what answered it, whether its text is whole, and what was
  * happening that week.
  */
-import { isPlaceholder, joinNames, personOf, shortNameOf, sourceOf, type Corpus } from './corpus.js';
-import { daysBetween, formatIsoDate, letterAnchorDate, letterDateText, monthName } from './dates.js';
+import { isPlaceholder, joinNames, lowerBound, personOf, shortNameOf, sourceOf, type Corpus } from './corpus.js';
+import {
+	addDaysIso,
+	compareCodeUnits,
+	daysBetween,
+	formatIsoDate,
+	letterAnchorDate,
+	letterDateText,
+	monthName,
+} from './dates.js';
 import { repliedByOf, repliesToOf } from './exchange.js';
 import type { Letter, Person, Role, TimelineEvent } from './format.js';
 
@@ -17,7 +25,7 @@ export const TIMELINE_WINDOW_DAYS = 7;
 /** Compare two ISO dates of possibly different precision, at the precision they share. */
 function compareAtShared(a: string, b: string): number {
 	const n = Math.min(a.length, b.length);
-	return a.slice(0, n).localeCompare(b.slice(0, n));
+	return compareCodeUnits(a.slice(0, n), b.slice(0, n));
 }
 
 function roleHolds(role: Role, date: string): boolean {
@@ -39,7 +47,7 @@ export function roleAt(person: Person, date: string | undefined): string | undef
 		const gloss = /\(([^)]+)\)\s*$/.exec(role.title);
 		if (gloss?.[1]) return gloss[1];
 	}
-	const latest = [...holding].sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0];
+	const latest = [...holding].sort((a, b) => compareCodeUnits(b.from ?? '', a.from ?? ''))[0];
 	return latest?.title;
 }
 
@@ -70,11 +78,14 @@ function whenPhrase(other: Letter, relativeTo: Letter): string {
 
 const COUNT_WORDS = ['', '', 'two', 'three', 'four', 'five'];
 
-/** "Churchill's message of 18 July (text not held)", "Churchill's two messages of 31 July (texts not held)". */
+/**
+ * "Churchill's message of 18 July (text not held)", "Churchill's two messages of 31 July (texts not
+ * held)", "Stalin's messages of 23 July and 26 July".
+ */
 function describeLetters(corpus: Corpus, letters: readonly Letter[], relativeTo: Letter): string {
 	const groups = new Map<string, Letter[]>();
 	for (const l of letters) {
-		const key = `${l.from.join('+')}|${l.kind}|${whenPhrase(l, relativeTo)}`;
+		const key = `${l.from.join('+')}|${l.kind}|${whenPhrase(l, relativeTo).split(' ')[0]}`;
 		groups.set(key, [...(groups.get(key) ?? []), l]);
 	}
 	const phrases = [...groups.values()].map((group) => {
@@ -82,9 +93,13 @@ function describeLetters(corpus: Corpus, letters: readonly Letter[], relativeTo:
 		if (!first) return '';
 		const who = joinNames(first.from.map((id) => shortNameOf(corpus, first.collection, id)));
 		const many = group.length > 1;
-		const what = many ? `${COUNT_WORDS[group.length] ?? group.length} ${first.kind}s` : first.kind;
+		const when = [...new Set(group.map((l) => whenPhrase(l, relativeTo)))];
+		const count = when.length === 1 && many ? `${COUNT_WORDS[group.length] ?? group.length} ` : '';
+		const what = many ? `${count}${first.kind}s` : first.kind;
+		// "of 23 July and 26 July": the preposition once, then the dates.
+		const dates = joinNames(when.map((w, i) => (i === 0 ? w : w.replace(/^(of|received on|transmitted on) /, ''))));
 		const held = group.every(isPlaceholder) ? (many ? ' (texts not held)' : ' (text not held)') : '';
-		return `${who}'s ${what} ${whenPhrase(first, relativeTo)}${held}`;
+		return `${who}'s ${what} ${dates}${held}`;
 	});
 	return joinNames(phrases);
 }
@@ -104,15 +119,21 @@ function shortSourceTitle(title: string): string {
 export function eventNear(corpus: Corpus, letter: Letter): TimelineEvent | undefined {
 	const date = letterAnchorDate(letter);
 	if (date === undefined || date.length < 7) return undefined;
-	const relevant = corpus.timeline.filter(
-		(e) => e.collections.length === 0 || e.collections.includes(letter.collection),
-	);
+	const relevant = (e: TimelineEvent): boolean =>
+		e.collections.length === 0 || e.collections.includes(letter.collection);
 	if (date.length === 10) {
 		let best: { event: TimelineEvent; distance: number } | undefined;
-		for (const event of relevant) {
-			if (event.precision !== 'day') continue;
+		const last = addDaysIso(date, TIMELINE_WINDOW_DAYS);
+		// The timeline is sorted by date, so only the events of the fortnight around the letter are read.
+		for (
+			let i = lowerBound(corpus.timelineDates, addDaysIso(date, -TIMELINE_WINDOW_DAYS));
+			i < corpus.timeline.length;
+			i++
+		) {
+			const event = corpus.timeline[i];
+			if (event === undefined || event.date > last) break;
+			if (event.precision !== 'day' || !relevant(event)) continue;
 			const distance = daysBetween(date, event.date);
-			if (Math.abs(distance) > TIMELINE_WINDOW_DAYS) continue;
 			const better =
 				best === undefined ||
 				Math.abs(distance) < Math.abs(best.distance) ||
@@ -121,7 +142,13 @@ export function eventNear(corpus: Corpus, letter: Letter): TimelineEvent | undef
 		}
 		if (best) return best.event;
 	}
-	return relevant.find((e) => e.precision === 'month' && e.date === date.slice(0, 7));
+	const month = date.slice(0, 7);
+	for (let i = lowerBound(corpus.timelineDates, month); i < corpus.timeline.length; i++) {
+		const event = corpus.timeline[i];
+		if (event === undefined || !event.date.startsWith(month)) break;
+		if (event.precision === 'month' && relevant(event)) return event;
+	}
+	return undefined;
 }
 
 function sentence(text: string): string {

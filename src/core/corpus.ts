@@ -2,7 +2,7 @@
  * The corpus: every collection's letters and people, indexed once so that lookups are cheap.
  * Everything else in the core reads from a {@link Corpus}.
  */
-import { letterDateText, letterSortKey, monthDayKey, type MonthDay } from './dates.js';
+import { compareCodeUnits, letterDateText, letterSortKey, monthDayKey, type MonthDay } from './dates.js';
 import type { Collection, Letter, Person, Source, TimelineEvent } from './format.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -38,6 +38,8 @@ export interface Corpus {
 	readonly collections: readonly Collection[];
 	/** Timeline events, sorted by date. */
 	readonly timeline: readonly TimelineEvent[];
+	/** The dates of {@link Corpus.timeline}, in the same order, for binary search. */
+	readonly timelineDates: readonly string[];
 	readonly byId: ReadonlyMap<string, Letter>;
 	/** Position of each letter in {@link Corpus.letters}, for stable ordering. */
 	readonly order: ReadonlyMap<string, number>;
@@ -57,8 +59,8 @@ export interface Corpus {
 	readonly replyPairs: readonly ReplyPair[];
 	/** Every letter id, sorted, for prefix lookups. */
 	readonly sortedIds: readonly string[];
-	/** An id to show as an example in messages. */
-	readonly exampleId: string;
+	/** An id to show as an example in messages, by collection id prefix (e.g. `bt`). */
+	readonly exampleIds: ReadonlyMap<string, string>;
 }
 
 /** The key of a person in {@link Corpus.people}. */
@@ -96,7 +98,7 @@ export function buildCorpus(data: CorpusData): Corpus {
 	const input: { letter: Letter; index: number }[] = [];
 	for (const c of data.collections) for (const letter of c.letters) input.push({ letter, index: input.length });
 	const letters = input
-		.sort((a, b) => letterSortKey(a.letter).localeCompare(letterSortKey(b.letter)) || a.index - b.index)
+		.sort((a, b) => compareCodeUnits(letterSortKey(a.letter), letterSortKey(b.letter)) || a.index - b.index)
 		.map((e) => e.letter);
 	const order = new Map(letters.map((l, i) => [l.id, i]));
 	const byId = new Map(letters.map((l) => [l.id, l]));
@@ -110,8 +112,8 @@ export function buildCorpus(data: CorpusData): Corpus {
 		const anchor = letter.sent ?? letter.transmitted ?? letter.received;
 		if (anchor !== undefined) {
 			push(byDate, anchor, letter);
-			if (anchor.length >= 7) push(byDate, anchor.slice(0, 7), letter);
-			push(byDate, anchor.slice(0, 4), letter);
+			if (anchor.length === 10) push(byDate, anchor.slice(0, 7), letter);
+			if (anchor.length >= 7) push(byDate, anchor.slice(0, 4), letter);
 		}
 		for (const link of letter.replyTo) {
 			const target = byId.get(link.id);
@@ -138,13 +140,18 @@ export function buildCorpus(data: CorpusData): Corpus {
 			push(lettersByPerson, personKey(letter.collection, id), letter.id);
 	}
 
-	const timeline = [...data.timeline].sort((a, b) => a.date.localeCompare(b.date));
+	const timeline = [...data.timeline].sort((a, b) => compareCodeUnits(a.date, b.date));
 	const sortedIds = [...byId.keys()].sort();
-	const example = letters.find((l) => l.precision === 'day' && l.body !== null && !l.excerpt) ?? letters[0];
+	const exampleIds = new Map<string, string>();
+	for (const c of data.collections) {
+		const example = c.letters.find((l) => l.precision === 'day' && l.body !== null && !l.excerpt) ?? c.letters[0];
+		if (example) exampleIds.set(c.collection.idPrefix, example.id);
+	}
 	return {
 		letters,
 		collections: data.collections.map((c) => c.collection),
 		timeline,
+		timelineDates: timeline.map((e) => e.date),
 		byId,
 		order,
 		byMonthDay,
@@ -155,7 +162,7 @@ export function buildCorpus(data: CorpusData): Corpus {
 		lettersByPerson,
 		replyPairs,
 		sortedIds,
-		exampleId: example?.id ?? 'bt-1942-08-13-stalin-to-churchill',
+		exampleIds,
 	};
 }
 
@@ -182,6 +189,16 @@ export function idsStartingWith(corpus: Corpus, prefix: string, limit: number): 
 	return found;
 }
 
+/** An example id for messages: from the collection whose prefix `typed` starts with, else the first. */
+export function exampleId(corpus: Corpus, typed = ''): string {
+	const prefix = /^([a-z]{2,6})-/.exec(typed.toLowerCase())?.[1];
+	return (
+		(prefix === undefined ? undefined : corpus.exampleIds.get(prefix)) ??
+		[...corpus.exampleIds.values()][0] ??
+		'bt-1942-08-13-stalin-to-churchill'
+	);
+}
+
 /**
  * A letter by id, or a message saying the id is unknown, with the ids it might have meant.
  */
@@ -189,7 +206,7 @@ export function getLetter(corpus: Corpus, id: string): Result<Letter, 'unknown-l
 	const wanted = id.trim();
 	const letter = corpus.byId.get(wanted);
 	if (letter) return ok(letter);
-	if (wanted === '') return fail('unknown-letter', `No letter id given; ids look like ${corpus.exampleId}`);
+	if (wanted === '') return fail('unknown-letter', `No letter id given; ids look like ${exampleId(corpus, wanted)}`);
 	// Offer the ids that begin with what was typed, e.g. the date part of an id, or a bare date.
 	const lower = wanted.toLowerCase();
 	const prefixes = [lower, ...corpus.collections.map((c) => `${c.idPrefix}-${lower}`)];
@@ -197,7 +214,7 @@ export function getLetter(corpus: Corpus, id: string): Result<Letter, 'unknown-l
 	if (near.length > 0) {
 		return fail('unknown-letter', `No letter has the id "${wanted}"; did you mean ${joinNames(near, 'or')}?`);
 	}
-	return fail('unknown-letter', `No letter has the id "${wanted}"; ids look like ${corpus.exampleId}`);
+	return fail('unknown-letter', `No letter has the id "${wanted}"; ids look like ${exampleId(corpus, wanted)}`);
 }
 
 /** The person a letter names by id (in the letter's collection), if the people file has them. */
@@ -301,6 +318,7 @@ export function letterLabel(corpus: Corpus, letter: Letter): string {
 /** Compare letters by date, then by their order in the corpus. */
 export function compareLetters(corpus: Corpus, a: Letter, b: Letter): number {
 	return (
-		letterSortKey(a).localeCompare(letterSortKey(b)) || (corpus.order.get(a.id) ?? 0) - (corpus.order.get(b.id) ?? 0)
+		compareCodeUnits(letterSortKey(a), letterSortKey(b)) ||
+		(corpus.order.get(a.id) ?? 0) - (corpus.order.get(b.id) ?? 0)
 	);
 }

@@ -100,6 +100,11 @@ export function letterSortKey(letter: Letter): string {
 	return anchor.length === 10 ? anchor : anchor.length === 7 ? `${anchor}-00` : `${anchor}-00-00`;
 }
 
+/** Compare strings by code unit, as ISO dates and sort keys need (no locale rules). */
+export function compareCodeUnits(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The year a letter belongs to (from its sent, transmitted or received date), if any is known. */
 export function letterYear(letter: Letter): number | undefined {
 	const anchor = letterAnchorDate(letter);
@@ -179,9 +184,19 @@ export function shiftDay(query: DayQuery, days: number): DayQuery {
 	return query.year === undefined ? md : { year: moved.year, ...md };
 }
 
+const MS_PER_DAY = 86_400_000;
+
+function dayNumber(iso: string): number {
+	const [y = 1970, m = 1, d = 1] = iso.split('-').map(Number);
+	return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
 /** Whole days from `a` to `b` (ISO days); positive when `b` is later. */
 export function daysBetween(a: string, b: string): number {
-	const from = DateTime.fromISO(a, { zone: 'utc' });
-	const to = DateTime.fromISO(b, { zone: 'utc' });
-	return Math.round(to.diff(from, 'days').days);
+	return dayNumber(b) - dayNumber(a);
+}
+
+/** The ISO day `days` after `iso` (before, when negative). */
+export function addDaysIso(iso: string, days: number): string {
+	return new Date((dayNumber(iso) + days) * MS_PER_DAY).toISOString().slice(0, 10);
 }

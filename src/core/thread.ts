@@ -2,7 +2,7 @@
  * Threads: the whole connected chain of replies around a letter.
  */
 import { getLetter, isPlaceholder, type Corpus } from './corpus.js';
-import { letterSortKey } from './dates.js';
+import { compareCodeUnits, letterSortKey } from './dates.js';
 import type { Letter } from './format.js';
 import { ok, type Result } from './result.js';
 
@@ -65,7 +65,8 @@ export function threadFor(corpus: Corpus, id: string): Result<Thread, 'unknown-l
 	);
 	const childrenOf = new Map(members.map((l) => [l.id, (corpus.repliedBy.get(l.id) ?? []).map((c) => c.id)]));
 	const byDate = (a: Letter, b: Letter): number =>
-		letterSortKey(a).localeCompare(letterSortKey(b)) || (corpus.order.get(a.id) ?? 0) - (corpus.order.get(b.id) ?? 0);
+		compareCodeUnits(letterSortKey(a), letterSortKey(b)) ||
+		(corpus.order.get(a.id) ?? 0) - (corpus.order.get(b.id) ?? 0);
 
 	// Kahn's algorithm, always taking the earliest letter whose parents are placed; if a cycle
 	// leaves no such letter, the earliest remaining letter is taken.
