@@ -70,17 +70,12 @@ export class SchemaValidator {
 	#check(schema: unknown, value: unknown, path: readonly PathSegment[], issues: ValidationIssue[]): void {
 		if (!isRecord(schema)) return;
 		if (typeof schema.$ref === 'string') this.#check(this.#resolve(schema.$ref), value, path, issues);
-		if (Array.isArray(schema.allOf)) {
-			for (const part of schema.allOf) this.#check(part, value, path, issues);
+		if (schema.type !== undefined) {
+			if (!this.#checkType(schema, value, path, issues)) return;
+			if (value === null) return;
 		}
-		const union = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
-		// Discord marks its anyOf unions `x-discord-union: oneOf`, but its server accepts the
-		// first branch that fits, so both keywords are treated as "at least one branch fits".
-		if (union) this.#checkUnion(union, value, path, issues);
-
-		if (schema.type !== undefined && !this.#checkType(schema, value, path, issues)) return;
-		if (value === null || value === undefined) return;
-
+		// The schema's own const/enum is the most precise statement; when it fails, the
+		// allOf/oneOf around it would only repeat the failure in vaguer words.
 		if ('const' in schema && schema.const !== value) {
 			issues.push(choicesIssue(path, [schema.const]));
 			return;
@@ -89,6 +84,15 @@ export class SchemaValidator {
 			issues.push(choicesIssue(path, schema.enum));
 			return;
 		}
+		if (Array.isArray(schema.allOf)) {
+			for (const part of schema.allOf) this.#check(part, value, path, issues);
+		}
+		const union = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
+		// Discord marks its anyOf unions `x-discord-union: oneOf`, but its server accepts the
+		// first branch that fits, so both keywords are treated as "at least one branch fits".
+		if (union) this.#checkUnion(union, value, path, issues);
+		if (value === null || value === undefined) return;
+
 		if (typeof value === 'string') this.#checkString(schema, value, path, issues);
 		else if (typeof value === 'number') this.#checkNumber(schema, value, path, issues);
 		else if (Array.isArray(value)) this.#checkArray(schema, value, path, issues);
