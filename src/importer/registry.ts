@@ -4,6 +4,7 @@
  */
 import type { Letter, Person } from '../core/format.js';
 import { importBigThree } from './big-three/index.js';
+import { importVictoria } from './victoria/index.js';
 
 export interface ImportContext {
 	/** The text of a repository file; `latin1` for Project Gutenberg's ISO-8859-1 files. */
@@ -20,4 +21,5 @@ export interface CollectionImporter {
 
 export const IMPORTERS: readonly CollectionImporter[] = [
 	{ id: 'big-three', run: ({ read, people }) => importBigThree((file) => read(file), people) },
+	{ id: 'victoria', run: importVictoria },
 ];

@@ -1,0 +1,202 @@
+/**
+ * Builds the "victoria" collection from the two Project Gutenberg volumes of "The Letters of
+ * Queen Victoria" (1837-1843 and 1844-1853): every item headed `_Sender to Recipient._`
+ * (letters, and memoranda addressed to someone), with reply links read from the letters'
+ * words and from the order of each two-way exchange.
+ *
+ * Left out: the editors' introductions and chapter notes, memoranda written for the record
+ * with no addressee (`_Memorandum by Mr Anson._`), extracts from the Queen's journal, minutes,
+ * and the few letters printed without a heading of their own.
+ */
+import { DateTime } from 'luxon';
+import type { Correction, Letter, Person, Precision } from '../../core/format.js';
+import { makeDraft, type Draft } from '../draft.js';
+import { gutenbergBody } from '../gutenberg.js';
+import { finaliseLetters } from '../ids.js';
+import type { ImportContext } from '../registry.js';
+import { inferReplies } from '../replies.js';
+import { isoOfDateline, type Dateline } from './dateline.js';
+import { HEADING_MISPRINTS, splitItems, type Item, type SourceLine } from './items.js';
+import { parseItem, separateFootnotes, type Footnote, type ParsedItem } from './letter.js';
+import { linkSequences } from './sequence.js';
+
+export const VICTORIA_COLLECTION = 'victoria';
+export const VICTORIA_PREFIX = 'qv';
+
+export const VICTORIA_VOLUMES = [
+	{ source: 'letters-vol-1', file: 'data/sources/queen-victoria-letters/20023-8.txt' },
+	{ source: 'letters-vol-2', file: 'data/sources/queen-victoria-letters/24780-8.txt' },
+] as const;
+
+/** A misprinted year in a dateline, fixed with a recorded correction. */
+interface YearMisprint {
+	file: string;
+	line: number;
+	from: string;
+	to: string;
+	reason: string;
+}
+
+export const YEAR_MISPRINTS: readonly YearMisprint[] = [
+	{
+		file: 'data/sources/queen-victoria-letters/20023-8.txt',
+		line: 18910,
+		from: '1811',
+		to: '1841',
+		reason:
+			'Misprint: Lord Melbourne was Prime Minister only from 1834 and the letter stands among letters of September and October 1841, about matters of that autumn.',
+	},
+	{
+		file: 'data/sources/queen-victoria-letters/24780-8.txt',
+		line: 19351,
+		from: '1861',
+		to: '1851',
+		reason: 'Misprint listed in SOURCE.md: the letter stands among letters of 19-24 December 1851, ten years before the date printed.',
+	},
+];
+
+/** Format an ISO day as "8 November 1842". */
+export function formatDay(iso: string): string {
+	return DateTime.fromISO(iso, { zone: 'utc' }).toFormat('d MMMM yyyy');
+}
+
+interface Parsed {
+	item: Item;
+	parsed: ParsedItem;
+	source: string;
+	file: string;
+}
+
+function linesOf(text: string): SourceLine[] {
+	const body = gutenbergBody(text);
+	return body.lines.map((t, i) => ({ text: t, line: body.firstLine + i }));
+}
+
+function footnoteLookup(footnotes: readonly Footnote[]): (marker: string, line: number) => string | null {
+	return (marker, line) => footnotes.find((f) => f.number === marker && f.line >= line)?.text ?? null;
+}
+
+interface DatedFields {
+	sent: string | null;
+	precision: Precision;
+	dateNote?: string;
+	corrections: Correction[];
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Dates of every item, filling in years the datelines leave out from the letters printed around them. */
+function dateItems(items: readonly Parsed[]): DatedFields[] {
+	const out: DatedFields[] = [];
+	let last: { year: number; month: number } | undefined;
+	for (const { parsed, file } of items) {
+		const d: Dateline | undefined = parsed.dateline;
+		const corrections: Correction[] = [];
+		const notes: string[] = [];
+		if (d?.note !== undefined) notes.push(d.note);
+		let year = d?.year;
+		const misprint = YEAR_MISPRINTS.find((m) => m.file === file && m.line === parsed.datelineLine);
+		if (misprint && year === Number(misprint.from)) {
+			corrections.push({ field: 'sent', from: misprint.from, to: misprint.to, reason: misprint.reason });
+			year = Number(misprint.to);
+		}
+		if (d && year === undefined && d.month !== undefined && last) {
+			year = d.month < last.month - 6 ? last.year + 1 : last.year;
+			notes.push(`The dateline gives no year; ${year} is taken from the letters printed around it.`);
+		}
+		if (d && year !== undefined && d.precision !== 'unknown') {
+			const sent = isoOfDateline({ ...d, year });
+			out.push({ sent, precision: d.precision, ...(notes.length > 0 ? { dateNote: notes.join(' ') } : {}), corrections });
+			if (d.month !== undefined) last = { year, month: d.month };
+			continue;
+		}
+		out.push({ sent: null, precision: 'unknown', corrections, dateNote: notes.join(' ') });
+	}
+	// Undated items: the month or year their neighbours share, when they share one.
+	out.forEach((fields, index) => {
+		if (fields.sent !== null) return;
+		const before = out.slice(0, index).reverse().find((f) => f.sent !== null)?.sent ?? undefined;
+		const after = out.slice(index + 1).find((f) => f.sent !== null)?.sent ?? undefined;
+		const what = items[index]?.parsed.dateline === undefined ? 'The letter is printed without a date' : 'The dateline gives no usable date';
+		const prefix = fields.dateNote ? `${fields.dateNote} ` : '';
+		if (before && after && before.slice(0, 7) === after.slice(0, 7)) {
+			const [y, m] = before.split('-').map(Number);
+			fields.sent = before.slice(0, 7);
+			fields.precision = 'month';
+			fields.dateNote = `${prefix}${what}; the month, ${MONTH_NAMES[(m ?? 1) - 1]} ${y}, is inferred from the letters printed before and after it.`;
+		} else if (before && after && before.slice(0, 4) === after.slice(0, 4)) {
+			fields.sent = before.slice(0, 4);
+			fields.precision = 'year';
+			fields.dateNote = `${prefix}${what}; the year, ${before.slice(0, 4)}, is inferred from the letters printed before and after it.`;
+		} else {
+			fields.dateNote = `${prefix}${what}, and the letters around it do not fix even a year.`;
+		}
+	});
+	return out;
+}
+
+function headingText(item: Item): { heading: string; corrections: Correction[] } {
+	const printed = item.heading
+		.replace(/\[(\d{1,3})\]/g, '')
+		.replace(/^\[?_Draft_\]\s+/, '')
+		.replace(/_/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	let heading = printed;
+	const corrections: Correction[] = [];
+	for (const [wrong, right] of HEADING_MISPRINTS) {
+		if (!heading.includes(wrong)) continue;
+		heading = heading.replace(wrong, right);
+		corrections.push({ field: 'heading', from: wrong, to: right, reason: 'Misprint in the heading, listed in SOURCE.md: the sender is the Princess Hohenlohe.' });
+	}
+	return { heading, corrections };
+}
+
+/** Parse both volumes into drafts, before reply links. */
+export function parseVictoria(context: ImportContext): Draft[] {
+	const parsed: Parsed[] = [];
+	for (const { source, file } of VICTORIA_VOLUMES) {
+		const lines = linesOf(context.read(file, 'latin1'));
+		const lookup = footnoteLookup(separateFootnotes(lines).footnotes);
+		for (const item of splitItems(lines, context.people, file)) {
+			parsed.push({ item, parsed: parseItem(item, lookup), source, file });
+		}
+	}
+	const dates = dateItems(parsed);
+	return parsed.map(({ item, parsed: p, source }, index) => {
+		const date = dates[index] ?? { sent: null, precision: 'unknown' as const, corrections: [] };
+		const { heading, corrections: headingCorrections } = headingText(item);
+		const remarks = [...(item.draft ? ['Draft'] : []), ...p.remarks];
+		return makeDraft({
+			key: `${source}:${item.line}`,
+			collection: VICTORIA_COLLECTION,
+			kind: item.kind,
+			from: [item.from.id],
+			to: [item.to.id],
+			sent: date.sent,
+			precision: date.precision,
+			dateBasis: date.sent === null ? 'none' : p.dateline?.precision === 'day' || p.dateline?.precision === 'month' ? 'dateline' : 'curated',
+			dateNote: date.dateNote === '' ? undefined : date.dateNote,
+			place: p.dateline?.place,
+			heading,
+			salutation: p.salutation,
+			body: p.body,
+			signature: p.signature,
+			notes: p.notes,
+			source: {
+				id: source,
+				ref: `line ${item.line}`,
+				...(remarks.length > 0 ? { note: `The edition marks this text: ${remarks.map((r) => r.replace(/\.$/, '')).join('; ')}.` } : {}),
+			},
+			corrections: [...headingCorrections, ...date.corrections, ...p.corrections],
+		});
+	});
+}
+
+/** Import the collection. */
+export function importVictoria(context: ImportContext): Letter[] {
+	const names = new Map(context.people.map((p: Person) => [p.id, p.shortName]));
+	const drafts = inferReplies(parseVictoria(context), { names, formatDay });
+	linkSequences(drafts, { names: new Map(context.people.map((p: Person) => [p.id, p.name])), formatDay });
+	return finaliseLetters(drafts, VICTORIA_PREFIX);
+}
