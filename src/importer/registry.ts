@@ -4,7 +4,7 @@
  */
 import type { Letter, Person } from '../core/format.js';
 import { importBigThree } from './big-three/index.js';
-import { importVictoria } from './victoria/index.js';
+import { importAdams } from './adams/index.js';
 
 export interface ImportContext {
 	/** The text of a repository file; `latin1` for Project Gutenberg's ISO-8859-1 files. */
@@ -21,5 +21,5 @@ export interface CollectionImporter {
 
 export const IMPORTERS: readonly CollectionImporter[] = [
 	{ id: 'big-three', run: ({ read, people }) => importBigThree((file) => read(file), people) },
-	{ id: 'victoria', run: importVictoria },
+	{ id: 'adams', run: importAdams },
 ];

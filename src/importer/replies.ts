@@ -4,8 +4,9 @@
  * March 12", "reached me on November 5"), and placeholders for the letters they answer when
  * those are not in the collection.
  */
+import { daysInMonth } from '../core/format.js';
 import { makeDraft, type Draft } from './draft.js';
-import { DATE_PATTERN, parseEnglishDate, resolveYear } from './text.js';
+import { DATE_PATTERN, isoOf, parseEnglishDate, resolveYear } from './text.js';
 
 export type ReferenceKind = 'sent' | 'received' | 'transmitted';
 
@@ -25,6 +26,11 @@ const TRANSMITTED_REF = new RegExp(`\\btransmitted\\b[^.]*?\\bon\\s+(${DATE_PATT
 const RECEIVED_REF = new RegExp(`\\b(?:reached me|received)\\b[^.]*?\\bon\\s+(${DATE_PATTERN})`, 'i');
 const RECEIVED_TODAY = /\breached me\b[^.]*\btoday\b/i;
 const PLURAL = /\b(?:both|all)\s+your\s+messages\b|\bmessages\s+(?:of|dated)\b/i;
+/** "a letter of the 26th of April from brother Cranch": a letter from someone else. */
+const THIRD_PARTY = new RegExp(
+	`\\b(?:messages?|letters?|telegrams?)\\s+(?:of|dated)\\s+${DATE_PATTERN},?\\s+from\\s+(?!you\\b)`,
+	'i',
+);
 
 /** Sentences of a paragraph, split after a full stop that ends a word of two or more letters. */
 function sentences(paragraph: string): string[] {
@@ -38,7 +44,12 @@ function sentences(paragraph: string): string[] {
 export function findReplyReferences(body: readonly string[], letterDate: string): ReplyReference[] {
 	const refs: ReplyReference[] = [];
 	for (const sentence of body.flatMap(sentences)) {
-		if (!ACKNOWLEDGES.test(sentence)) continue;
+		const listed = findListedReferences(sentence, letterDate);
+		if (!ACKNOWLEDGES.test(sentence)) {
+			refs.push(...listed);
+			continue;
+		}
+		if (THIRD_PARTY.test(sentence)) continue;
 		const count = PLURAL.test(sentence) ? 2 : 1;
 		const found = (kind: ReferenceKind, phrase: string | undefined): boolean => {
 			const dm = phrase === undefined ? undefined : parseEnglishDate(phrase);
@@ -46,11 +57,70 @@ export function findReplyReferences(body: readonly string[], letterDate: string)
 			refs.push({ kind, date: resolveYear(dm, letterDate), count, evidence: sentence });
 			return true;
 		};
-		if (found('sent', SENT_REF.exec(sentence)?.[1])) continue;
+		if (found('sent', SENT_REF.exec(sentence)?.[1])) {
+			const first = refs.at(-1)?.date;
+			refs.push(...listed.filter((r) => r.date !== first));
+			continue;
+		}
 		if (found('transmitted', TRANSMITTED_REF.exec(sentence)?.[1])) continue;
 		if (found('received', RECEIVED_REF.exec(sentence)?.[1])) continue;
-		if (RECEIVED_TODAY.test(sentence)) refs.push({ kind: 'received', date: letterDate, count, evidence: sentence });
+		if (RECEIVED_TODAY.test(sentence)) {
+			refs.push({ kind: 'received', date: letterDate, count, evidence: sentence });
+			continue;
+		}
+		refs.push(...listed);
 	}
+	return refs;
+}
+
+// Older letter-writing names the letters answered in lists, with old-style ordinals ("2d", "23d")
+// and often without the month when it is the current one: "yours of 25 and 26 October", "your
+// favors of 15th, 20th, and 23d September", "your obliging letters of the 8th, 10th, and 13th".
+const LIST_MONTH =
+	'(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const LIST_DAY = '\\d{1,2}(?:st|nd|rd|th|d)?\\b';
+const LIST_ITEM = `(?:the\\s+)?(?:${LIST_MONTH}\\s+${LIST_DAY}|${LIST_DAY}(?:\\s+(?:of\\s+)?${LIST_MONTH})?)`;
+const LISTED_REF = new RegExp(
+	`\\b(?:yours|your\\s+(?:[a-z]+\\s+){0,3}?(?:letters?|favou?rs?))(?:,?\\s+(?:this\\s+morning|from\\s+[^,.]{1,30}),)?\\s+(?:of|dated)\\s+(${LIST_ITEM}(?:(?:,\\s*|\\s+)(?:and\\s+)?${LIST_ITEM})*)`,
+	'i',
+);
+
+/**
+ * The letters a sentence names in a list after "yours of", "your favors of" or "your letters
+ * of", each with its date. A month printed before the days carries forward ("June 22 and 25"),
+ * one printed after them carries back ("15th, 20th, and 23d September"); days without any month
+ * are in the month of the letter, or the month before when the day is later than the letter's.
+ */
+export function findListedReferences(sentence: string, letterDate: string): ReplyReference[] {
+	const list = LISTED_REF.exec(sentence)?.[1];
+	if (list === undefined) return [];
+	const tokens = [...list.matchAll(new RegExp(`(${LIST_MONTH})|(\\d{1,2})`, 'gi'))].map((m) =>
+		m[1] === undefined ? { day: Number(m[2]) } : { month: m[1] },
+	);
+	const monthFirst = tokens[0] !== undefined && 'month' in tokens[0];
+	const [y, mo, d] = letterDate.split('-').map(Number);
+	const refs: ReplyReference[] = [];
+	let carried: string | undefined;
+	tokens.forEach((token, index) => {
+		if ('month' in token) {
+			carried = token.month;
+			return;
+		}
+		const month = monthFirst ? carried : tokens.slice(index + 1).find((t) => 'month' in t)?.month;
+		let date: string | undefined;
+		if (month !== undefined) {
+			const dm = parseEnglishDate(`${month} ${token.day}`);
+			date = dm === undefined ? undefined : resolveYear(dm, letterDate);
+		} else if (y !== undefined && mo !== undefined && d !== undefined) {
+			const back = token.day > d;
+			const year = back && mo === 1 ? y - 1 : y;
+			const month0 = back ? (mo === 1 ? 12 : mo - 1) : mo;
+			if (token.day >= 1 && token.day <= daysInMonth(year, month0)) date = isoOf(year, month0, token.day);
+		}
+		if (date !== undefined && date <= letterDate && !refs.some((r) => r.date === date)) {
+			refs.push({ kind: 'sent', date, count: 1, evidence: sentence });
+		}
+	});
 	return refs;
 }
 
