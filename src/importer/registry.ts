@@ -4,6 +4,7 @@
  */
 import type { Letter, Person } from '../core/format.js';
 import { importBigThree } from './big-three/index.js';
+import { importVictoria } from './victoria/index.js';
 import { importAdams } from './adams/index.js';
 
 export interface ImportContext {
@@ -21,5 +22,6 @@ export interface CollectionImporter {
 
 export const IMPORTERS: readonly CollectionImporter[] = [
 	{ id: 'big-three', run: ({ read, people }) => importBigThree((file) => read(file), people) },
+	{ id: 'victoria', run: importVictoria },
 	{ id: 'adams', run: importAdams },
 ];
