@@ -151,9 +151,9 @@ export function buildSearch(corpus: Corpus): SearchIndex {
 		processTerm,
 		searchOptions: {
 			boost: { heading: 2, people: 1.5, date: 1.5 },
-			// The last word may be half-typed; longer words tolerate a typo.
+			// The last word may be half-typed; words of five letters or more tolerate one typo.
 			prefix: (_term, i, terms) => i === terms.length - 1,
-			fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+			fuzzy: (term) => (term.length >= 5 ? 1 : false),
 		},
 	});
 	miniSearch.addAll(
