@@ -198,7 +198,10 @@ export class Emulator {
 			const delay = this.#limiter.takeDelay(method, path);
 			if (delay !== undefined) await sleep(delay);
 			const match = this.#match(method, path);
-			if (!match) throw Errors.notFound(method, path);
+			if (!match) {
+				headers = this.#limiter.consume(method, path, undefined, path).headers;
+				throw Errors.notFound(method, path);
+			}
 			const { route, params } = match;
 			const definition = route.definition;
 			record.route = definition.template;
