@@ -16,7 +16,7 @@ interface Output {
 
 async function cli(
 	args: readonly string[],
-	options: { env?: Record<string, string>; now?: string } = {},
+	options: { env?: Readonly<Record<string, string | undefined>>; now?: string } = {},
 ): Promise<Output> {
 	let stdout = '';
 	let stderr = '';
