@@ -1,0 +1,4 @@
+import { memoryCase } from './backends.js';
+import { describeStoreContract } from './contract.js';
+
+describeStoreContract(memoryCase);

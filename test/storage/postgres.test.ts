@@ -1,0 +1,4 @@
+import { postgresCase } from './backends.js';
+import { describeStoreContract } from './contract.js';
+
+describeStoreContract(postgresCase);

@@ -1,0 +1,4 @@
+import { redisCase } from './backends.js';
+import { describeStoreContract } from './contract.js';
+
+describeStoreContract(redisCase);

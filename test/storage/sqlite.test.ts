@@ -1,0 +1,4 @@
+import { sqliteCase } from './backends.js';
+import { describeStoreContract } from './contract.js';
+
+describeStoreContract(sqliteCase);
