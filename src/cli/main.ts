@@ -3,6 +3,14 @@
  */
 import { runCli } from './run.js';
 
+// Output piped into a command that stops reading early (`| head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+		throw error;
+	});
+}
+
 try {
 	process.exitCode = await runCli(process.argv.slice(2), {
 		stdout: (text) => process.stdout.write(text),

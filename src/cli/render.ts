@@ -37,8 +37,8 @@ export function wrap(text: string, width = WIDTH, indent = '', first = ''): stri
 	return lines.join('\n');
 }
 
-function names(refs: readonly { name: string }[]): string {
-	const short = refs.map((r) => r.name.split(' ').at(-1) ?? r.name);
+function names(refs: readonly { shortName: string }[]): string {
+	const short = refs.map((r) => r.shortName);
 	return short.length <= 1 ? short.join('') : `${short.slice(0, -1).join(', ')} and ${short.at(-1)}`;
 }
 

@@ -77,6 +77,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 	};
 	const view = (letter: Letter): LetterView => letterView(corpus(), letter);
 
+	const collectionOption = (id: string | undefined): { collection?: string } => {
+		if (id === undefined) return {};
+		const known = corpus().collections.map((c) => c.id);
+		if (!known.includes(id))
+			throw new UserError(`No collection has the id "${id}"; the collections are ${known.join(', ')}`);
+		return { collection: id };
+	};
+
 	program
 		.description('Historic letters sent on this day, from the command line.')
 		.option('--json', 'print machine-readable JSON')
@@ -93,8 +101,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 		.description('the letters sent on this day (or a given day) in any year')
 		.option('--date <date>', 'the day to use instead of today: YYYY-MM-DD or MM-DD')
 		.option('--tz <zone>', 'the IANA time zone "today" is in (default: $TZ, else UTC)')
+		.option('--collection <id>', 'only letters of this collection')
 		.addOption(new Option('--now <instant>', 'pretend the clock reads this ISO instant (for tests)').hideHelp())
-		.action((options: { date?: string; tz?: string; now?: string }) => {
+		.action((options: { date?: string; tz?: string; now?: string; collection?: string }) => {
 			const zone = options.tz ?? (io.env.TZ !== undefined && io.env.TZ !== '' ? io.env.TZ : 'UTC');
 			if (!isValidZone(zone)) {
 				const from = options.tz === undefined ? ' (from the TZ variable)' : '';
@@ -109,7 +118,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 					throw new UserError(`--now must be an ISO instant such as 2026-08-12T23:30:00Z, not "${options.now}"`);
 				query = orFail(calendarDayAt(instant, zone));
 			}
-			const result = onThisDay(corpus(), query);
+			const result = onThisDay(corpus(), query, collectionOption(options.collection));
 			const views = result.letters.map(view);
 			const pad = (n: number): string => String(n).padStart(2, '0');
 			const date = `${query.year === undefined ? '' : `${query.year}-`}${pad(query.month)}-${pad(query.day)}`;
@@ -138,7 +147,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 		.option('--from <name>', 'a correspondent on either side (id, name or alias)')
 		.option('--year <year>', 'a year either letter belongs to', parseYear)
 		.option('--seed <n>', 'a seed, to get the same exchange again', parseSeed)
-		.action((options: { from?: string; year?: number; seed?: number }) => {
+		.option('--collection <id>', 'only exchanges of this collection')
+		.action((options: { from?: string; year?: number; seed?: number; collection?: string }) => {
 			const seed = options.seed ?? randomInt(1, 2 ** 31);
 			const exchange = orFail(
 				randomExchange(
@@ -146,6 +156,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 					{
 						...(options.from === undefined ? {} : { correspondent: options.from }),
 						...(options.year === undefined ? {} : { year: options.year }),
+						...collectionOption(options.collection),
 					},
 					mulberry32(seed),
 				),

@@ -50,6 +50,8 @@ export interface RandomExchangeOptions {
 	readonly correspondent?: string;
 	/** A year either letter belongs to. */
 	readonly year?: number;
+	/** Only exchanges of this collection (by id). */
+	readonly collection?: string;
 }
 
 /** A letter and one reply to it, chosen at random. */
@@ -66,6 +68,7 @@ function filterLabel(options: RandomExchangeOptions): string {
 	const parts = [
 		options.correspondent === undefined ? undefined : `with ${options.correspondent.trim()}`,
 		options.year === undefined ? undefined : `in ${options.year}`,
+		options.collection === undefined ? undefined : `in the ${options.collection} collection`,
 	].filter((p) => p !== undefined);
 	return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
 }
@@ -95,7 +98,8 @@ export function randomExchange(
 			(people === undefined || involves(pair.letter, people) || involves(pair.reply, people)) &&
 			(options.year === undefined ||
 				letterYear(pair.letter) === options.year ||
-				letterYear(pair.reply) === options.year),
+				letterYear(pair.reply) === options.year) &&
+			(options.collection === undefined || pair.letter.collection === options.collection),
 	);
 	const withText = matches.filter((p) => !isPlaceholder(p.letter) && !isPlaceholder(p.reply));
 	const candidates = { total: matches.length, withText: withText.length };

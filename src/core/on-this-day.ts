@@ -33,9 +33,16 @@ export interface OnThisDay {
 	readonly note?: string;
 }
 
-function lettersShownOn(corpus: Corpus, query: DayQuery): Letter[] {
+/** Options for {@link onThisDay}. */
+export interface OnThisDayOptions {
+	/** Only letters of this collection (by id); all collections when absent. */
+	readonly collection?: string;
+}
+
+function lettersShownOn(corpus: Corpus, query: DayQuery, options: OnThisDayOptions): Letter[] {
 	return monthDaysShownOn(query)
 		.flatMap((md) => lettersOnMonthDay(corpus, md))
+		.filter((l) => options.collection === undefined || l.collection === options.collection)
 		.sort((a, b) => compareLetters(corpus, a, b));
 }
 
@@ -65,9 +72,10 @@ function datesText(letters: readonly Letter[]): string {
  *
  * @param corpus - The corpus.
  * @param query - The day, usually "today" in the server's time zone, computed by the caller.
+ * @param options - Optionally, one collection to draw from.
  */
-export function onThisDay(corpus: Corpus, query: DayQuery): OnThisDay {
-	const exact = lettersShownOn(corpus, query);
+export function onThisDay(corpus: Corpus, query: DayQuery, options: OnThisDayOptions = {}): OnThisDay {
+	const exact = lettersShownOn(corpus, query, options);
 	const own = { month: query.month, day: query.day };
 	if (exact.length > 0) {
 		const note = leapNote(query, exact);
@@ -76,7 +84,7 @@ export function onThisDay(corpus: Corpus, query: DayQuery): OnThisDay {
 	for (let distance = 1; distance <= NEAREST_WINDOW_DAYS; distance++) {
 		for (const offset of [-distance, distance]) {
 			const shifted = shiftDay(query, offset);
-			const letters = lettersShownOn(corpus, shifted);
+			const letters = lettersShownOn(corpus, shifted, options);
 			if (letters.length > 0) {
 				const message = `No letter was sent on ${formatMonthDay(own)}; ${datesText(letters)}`;
 				return { query, match: 'nearest', day: { month: shifted.month, day: shifted.day }, offset, letters, message };

@@ -12,6 +12,8 @@ import type { Letter, LetterKind } from './format.js';
 export interface PersonRef {
 	readonly id: string;
 	readonly name: string;
+	/** The name used in running text, e.g. `Stalin`. */
+	readonly shortName: string;
 }
 
 /** Where a letter's text comes from. */
@@ -56,8 +58,14 @@ export interface LetterView {
 	readonly source: SourceView;
 }
 
+/** A person of a collection as views name them (the id stands in for a person the people file lacks). */
+export function personRef(corpus: Corpus, collection: string, id: string): PersonRef {
+	const person = personOf(corpus, collection, id);
+	return { id, name: person?.name ?? id, shortName: person?.shortName ?? id };
+}
+
 function refs(corpus: Corpus, letter: Letter, ids: readonly string[]): PersonRef[] {
-	return ids.map((id) => ({ id, name: personOf(corpus, letter.collection, id)?.name ?? id }));
+	return ids.map((id) => personRef(corpus, letter.collection, id));
 }
 
 /** The view of a letter, with its context. */
@@ -130,7 +138,7 @@ export function collectionViews(corpus: Corpus): readonly CollectionView[] {
 			withFullText: letters.filter((l) => l.body !== null && !l.excerpt).length,
 			excerpts: letters.filter((l) => l.excerpt).length,
 			placeholders: letters.filter(isPlaceholder).length,
-			correspondents: [...ids].map((id) => ({ id, name: personOf(corpus, c.id, id)?.name ?? id })),
+			correspondents: [...ids].map((id) => personRef(corpus, c.id, id)),
 		};
 	});
 }

@@ -61,8 +61,8 @@ function expectLetterShape(letter: unknown): void {
 	expect(letter).toBeTypeOf('object');
 	expect(Object.keys(letter ?? {})).toEqual(expect.arrayContaining(LETTER_KEYS));
 	expect(letter).toMatchObject({
-		from: expect.arrayContaining([{ id: expect.any(String), name: expect.any(String) }]),
-		to: expect.arrayContaining([{ id: expect.any(String), name: expect.any(String) }]),
+		from: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), name: expect.any(String) })]),
+		to: expect.arrayContaining([expect.objectContaining({ id: expect.any(String), name: expect.any(String) })]),
 		replyTo: expect.any(Array),
 		repliedBy: expect.any(Array),
 		context: expect.any(String),
@@ -110,8 +110,8 @@ describe.concurrent('letterday as a process', () => {
 			id: 'bt-1942-07-23-stalin-to-churchill',
 			collection: 'big-three',
 			date: '1942-07-23',
-			from: [{ id: 'stalin', name: 'Joseph Stalin' }],
-			to: [{ id: 'churchill', name: 'Winston Churchill' }],
+			from: [{ id: 'stalin', name: 'Joseph Stalin', shortName: 'Stalin' }],
+			to: [{ id: 'churchill', name: 'Winston Churchill', shortName: 'Churchill' }],
 			replyTo: ['bt-1942-07-18-churchill-to-stalin'],
 			excerpt: false,
 			source: { id: 'war-telegrams-1942' },

@@ -187,6 +187,11 @@ describe('runCli: bad input', () => {
 			args: ['search', 'front', '--collection', 'napoleon'],
 			error: /^letterday: No collection has the id "napoleon"/,
 		},
+		{
+			name: 'an unknown collection for today',
+			args: ['today', '--collection', 'napoleon'],
+			error: /^letterday: No collection has the id "napoleon"; the collections are big-three$/,
+		},
 		{ name: 'an unknown option', args: ['today', '--bogus'], error: /^letterday: unknown option '--bogus'$/ },
 		{ name: 'an unknown command', args: ['yesterday'], error: /^letterday: unknown command 'yesterday'/ },
 	])('GIVEN $name THEN one line goes to stderr and the exit code is 1', async ({ args, error }) => {

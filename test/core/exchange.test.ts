@@ -90,6 +90,12 @@ describe('randomExchange', () => {
 			message: 'No exchange of letters in 1944 is in the collection',
 		},
 		{
+			name: 'a collection without exchanges',
+			options: { collection: 'family' },
+			code: 'no-match',
+			message: 'No exchange of letters in the family collection is in the collection',
+		},
+		{
 			name: 'an unknown correspondent',
 			options: { correspondent: 'Napoleon' },
 			code: 'unknown-person',

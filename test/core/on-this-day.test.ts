@@ -47,6 +47,27 @@ describe('onThisDay over the fixture', () => {
 		expect(result.letters.map((l) => l.id)).toEqual(letters);
 	});
 
+	test.each([
+		{
+			collection: 'war',
+			letters: [
+				'wr-1942-08-13-stalin-to-churchill',
+				'wr-1943-08-13-churchill-to-stalin',
+				'wr-1943-08-13-stalin-to-roosevelt',
+			],
+		},
+		{ collection: 'family', letters: ['fm-1776-08-13-john-to-abigail'] },
+	])('GIVEN 13 August and the $collection collection THEN only its letters are shown', ({ collection, letters }) => {
+		expect(onThisDay(fixtureCorpus, { month: 8, day: 13 }, { collection }).letters.map((l) => l.id)).toEqual(letters);
+	});
+
+	test('GIVEN a collection with no letter that week THEN the fallback looks only in that collection', () => {
+		expect(onThisDay(fixtureCorpus, { month: 8, day: 10 }, { collection: 'family' })).toMatchObject({
+			match: 'nearest',
+			message: 'No letter was sent on 10 August; the nearest is 13 August 1776',
+		});
+	});
+
 	test('GIVEN 28 February of a common year with a leap-day letter THEN a note says why it is shown', () => {
 		expect(onThisDay(fixtureCorpus, { year: 2026, month: 2, day: 28 }).note).toBe(
 			'2026 has no 29 February, so letters of 29 February are shown on 28 February',
