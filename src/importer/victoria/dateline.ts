@@ -106,7 +106,8 @@ export function placeCase(text: string): string {
 		if (/^(?:[IVX]+)$/.test(word) && word.length <= 3 && word !== 'VI') return word;
 		const lower = word.toLowerCase();
 		if (SMALL_WORDS.has(lower) && offset > 0) return lower;
-		return lower.replace(/^(\p{Ll})|(?<=['’])(\p{Ll})/gu, (c) => c.toUpperCase());
+		// "D'EU" becomes "D'Eu", "JAMES'S" becomes "James's".
+		return lower.replace(/^(\p{Ll})|(?<=^\p{Ll}['’])(\p{Ll})/gu, (c) => c.toUpperCase());
 	});
 }
 

@@ -16,9 +16,10 @@ import { finaliseLetters } from '../ids.js';
 import type { ImportContext } from '../registry.js';
 import { inferReplies } from '../replies.js';
 import { isoOfDateline, type Dateline } from './dateline.js';
-import { HEADING_MISPRINTS, splitItems, type Item, type SourceLine } from './items.js';
+import { HEADING_MISPRINTS, splitItems, type Headless, type Item, type SourceLine } from './items.js';
 import { parseItem, separateFootnotes, type Footnote, type ParsedItem } from './letter.js';
 import { linkSequences } from './sequence.js';
+import { linkThirdPerson } from './third-person.js';
 
 export const VICTORIA_COLLECTION = 'victoria';
 export const VICTORIA_PREFIX = 'qv';
@@ -27,6 +28,29 @@ export const VICTORIA_VOLUMES = [
 	{ source: 'letters-vol-1', file: 'data/sources/queen-victoria-letters/20023-8.txt' },
 	{ source: 'letters-vol-2', file: 'data/sources/queen-victoria-letters/24780-8.txt' },
 ] as const;
+
+/** Letters printed without a heading, after a note of the editors that says who wrote them to whom. */
+export const HEADLESS_LETTERS: readonly (Headless & { file: string; date?: { sent: string; precision: Precision; note: string } })[] = [
+	{
+		file: 'data/sources/queen-victoria-letters/20023-8.txt',
+		line: 1892,
+		from: 'Duchess of Clarence',
+		to: 'Princess Victoria',
+		heading: '_The Duchess of Clarence to the Princess Victoria._',
+		date: {
+			sent: '1821-05',
+			precision: 'month',
+			note: "The note has no date; the editors' introduction dates it to May 1821, when the Princess was turning two.",
+		},
+	},
+	{
+		file: 'data/sources/queen-victoria-letters/20023-8.txt',
+		line: 1952,
+		from: 'Princess Victoria',
+		to: 'King Leopold',
+		heading: '_The Princess Victoria to Prince Leopold._',
+	},
+];
 
 /** A misprinted year in a dateline, fixed with a recorded correction. */
 interface YearMisprint {
@@ -89,7 +113,12 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 function dateItems(items: readonly Parsed[]): DatedFields[] {
 	const out: DatedFields[] = [];
 	let last: { year: number; month: number } | undefined;
-	for (const { parsed, file } of items) {
+	for (const { item, parsed, file } of items) {
+		const curated = HEADLESS_LETTERS.find((h) => h.file === file && h.line === item.line)?.date;
+		if (curated) {
+			out.push({ sent: curated.sent, precision: curated.precision, dateNote: curated.note, corrections: [] });
+			continue;
+		}
 		const d: Dateline | undefined = parsed.dateline;
 		const corrections: Correction[] = [];
 		const notes: string[] = [];
@@ -152,13 +181,23 @@ function headingText(item: Item): { heading: string; corrections: Correction[] }
 	return { heading, corrections };
 }
 
+function sourceNote(item: Item, remarks: readonly string[]): string | undefined {
+	const notes: string[] = [];
+	if (HEADLESS_LETTERS.some((h) => h.line === item.line && h.heading === item.heading)) {
+		notes.push("The edition prints this letter without a heading; the heading is ours, taken from the editors' note before it.");
+	}
+	if (remarks.length > 0) notes.push(`The edition marks this text: ${remarks.map((r) => r.replace(/\.$/, '')).join('; ')}.`);
+	return notes.length === 0 ? undefined : notes.join(' ');
+}
+
 /** Parse both volumes into drafts, before reply links. */
 export function parseVictoria(context: ImportContext): Draft[] {
 	const parsed: Parsed[] = [];
 	for (const { source, file } of VICTORIA_VOLUMES) {
 		const lines = linesOf(context.read(file, 'latin1'));
 		const lookup = footnoteLookup(separateFootnotes(lines).footnotes);
-		for (const item of splitItems(lines, context.people, file)) {
+		const headless = HEADLESS_LETTERS.filter((h) => h.file === file);
+		for (const item of splitItems(lines, context.people, file, headless)) {
 			parsed.push({ item, parsed: parseItem(item, lookup), source, file });
 		}
 	}
@@ -186,7 +225,7 @@ export function parseVictoria(context: ImportContext): Draft[] {
 			source: {
 				id: source,
 				ref: `line ${item.line}`,
-				...(remarks.length > 0 ? { note: `The edition marks this text: ${remarks.map((r) => r.replace(/\.$/, '')).join('; ')}.` } : {}),
+				...(sourceNote(item, remarks) === undefined ? {} : { note: sourceNote(item, remarks) }),
 			},
 			corrections: [...headingCorrections, ...date.corrections, ...p.corrections],
 		});
@@ -196,7 +235,7 @@ export function parseVictoria(context: ImportContext): Draft[] {
 /** Import the collection. */
 export function importVictoria(context: ImportContext): Letter[] {
 	const names = new Map(context.people.map((p: Person) => [p.id, p.shortName]));
-	const drafts = inferReplies(parseVictoria(context), { names, formatDay });
+	const drafts = linkThirdPerson(inferReplies(parseVictoria(context), { names, formatDay }), { people: context.people, formatDay });
 	linkSequences(drafts, { names: new Map(context.people.map((p: Person) => [p.id, p.name])), formatDay });
 	return finaliseLetters(drafts, VICTORIA_PREFIX);
 }

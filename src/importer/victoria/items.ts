@@ -94,8 +94,21 @@ function startsEditorial(text: string): boolean {
 	return text.startsWith('_') && !/\d/.test(text);
 }
 
-/** Split the lines of one volume into items; throws ImportError naming file and line for an unknown correspondent. */
-export function splitItems(lines: readonly SourceLine[], people: readonly Person[], file: string): Item[] {
+/** A letter the edition prints without a heading of its own, introduced by an editors' note instead. */
+export interface Headless {
+	/** The source line the letter's text starts on. */
+	line: number;
+	from: string;
+	to: string;
+	/** The heading we give it, in the edition's style. */
+	heading: string;
+}
+
+/**
+ * Split the lines of one volume into items; throws ImportError naming file and line for an
+ * unknown correspondent. `headless` names letters that start without a heading.
+ */
+export function splitItems(lines: readonly SourceLine[], people: readonly Person[], file: string, headless: readonly Headless[] = []): Item[] {
 	const items: Item[] = [];
 	let current: Item | undefined;
 	let blanks = 0;
@@ -123,6 +136,22 @@ export function splitItems(lines: readonly SourceLine[], people: readonly Person
 		}
 		if (text.startsWith('[Illustration')) {
 			inIllustration = !text.includes(']');
+			continue;
+		}
+		const known = headless.find((h) => h.line === line);
+		if (known) {
+			close();
+			const where = `${file}:${line}`;
+			current = {
+				heading: known.heading,
+				line,
+				from: resolve(known.from, people, where),
+				to: resolve(known.to, people, where),
+				kind: 'letter',
+				draft: false,
+				headingMarkers: [],
+				lines: [{ text, line }],
+			};
 			continue;
 		}
 		const parts = headingParts(text);
