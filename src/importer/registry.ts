@@ -4,6 +4,7 @@
  */
 import type { Letter, Person } from '../core/format.js';
 import { importBigThree } from './big-three/index.js';
+import { importLincoln } from './lincoln/index.js';
 import { importVictoria } from './victoria/index.js';
 import { importAdams } from './adams/index.js';
 
@@ -22,6 +23,7 @@ export interface CollectionImporter {
 
 export const IMPORTERS: readonly CollectionImporter[] = [
 	{ id: 'big-three', run: ({ read, people }) => importBigThree((file) => read(file), people) },
+	{ id: 'lincoln', run: importLincoln },
 	{ id: 'victoria', run: importVictoria },
 	{ id: 'adams', run: importAdams },
 ];

@@ -1,0 +1,247 @@
+/**
+ * The parts of one letter or telegram of the Lincoln edition, after its heading: a
+ * classification ("(Private.)"), the dateline (place and date, on one line or two, or glued to
+ * the heading), the inside address, the salutation ("MY DEAR SIR:--"), the body, the
+ * valediction and signature, postscripts, and whatever the editor printed after the letter
+ * (indorsements, replies, inclosures), which is left out. A heading over several telegrams
+ * ("TELEGRAMS TO SECRETARY STANTON") gives one letter per dateline. Pure functions.
+ */
+import type { Note } from '../../core/format.js';
+import { capitalShare } from './headings.js';
+import { isPlaceOnly, parseDateline, type Dateline } from './datelines.js';
+import type { Paragraph } from './items.js';
+
+export interface LetterParts {
+	/** Source line where this letter starts. */
+	line: number;
+	classification?: string;
+	dateline?: Dateline;
+	/** A date printed under the signature instead of above the letter. */
+	closing?: Dateline;
+	address?: string;
+	salutation?: string;
+	body: string[];
+	notes: Note[];
+	signature?: string;
+	/** True when the signature is Lincoln's. */
+	signedByLincoln: boolean;
+	/** The first words of what the edition prints after the letter and which is left out. */
+	appended?: string;
+}
+
+const CLASSIFICATION =
+	/^[([]?\s*((?:Strictly private|Private and confidential|Private|Confidential|Sent in cipher|Cipher|For your own eye only|Unofficial|Secret)[.]?)\s*[)\]]?\.?\s*/i;
+const SALUTATION =
+	/^((?:MY|My)\s+(?:DEAR|[Dd]ear)\b[^:,]{0,40}?|(?:DEAR|Dear|FRIEND|Friend)\s+[^:,]{1,40}?|SIR|Sir|MADAM|Madam|GENTLEMEN|Gentlemen|[A-Z][A-Z.'\- ]{1,40}[A-Z.])\s*(:-+|:|,\s*-+|,(?=\s*$))\s*/;
+const SALUTATION_INSIDE = /(?:^|[.:]\s+)((?:MY|My)\s+(?:DEAR|[Dd]ear)\b|(?:DEAR|Dear)\s+[A-Z]|SIR:|Sir:|MADAM|GENTLEMEN)/;
+const VALEDICTION = /^(?:Yours|Your|Very|Respectfully|Truly|With|As ever|I am|Affectionately|Most|Sincerely|Ever|In haste|Your's)\b[^.!?]{0,70}[,.]?$/i;
+const LINCOLN_SIGNATURE = /^(.*?)[,\s]*\b((?:A\.|ABRAHAM|ABRA\.)\s*LINCOLN|LINCOLN|A\. ?L)\.?(?:\s*\((?:Signed|Indorsed)\)\.?)?(?:\s+(.+))?$/;
+const POSTSCRIPT = /^P\.\s?S\.?/;
+const EDITORIAL = /^\[[\s\S]*\]\.?$/;
+
+/** Whether a paragraph reads as an inside address: a name and office in capitals, no sentence. */
+function isAddress(text: string): boolean {
+	if (text.length > 140 || /:-/.test(text) || /[!?]/.test(text)) return false;
+	const first = text.split(/,\s*/)[0] ?? text;
+	if (/\b[a-z]+\s+[a-z]+\s+[a-z]+\b/.test(text)) return false;
+	if (/^(?:Miss|Mrs\.|Mr\.|Dr\.|Hon\.|HON\.|Rev\.|Messrs\.|MESSRS\.)\s/.test(text) && !/\b(?:I|you|we|is|was|have)\b/.test(text)) return true;
+	return capitalShare(first) >= 0.6;
+}
+
+function signatureOf(p: Paragraph, lincoln: boolean): { before: string[]; signature: string; closing?: string } | undefined {
+	const lastLine = (p.lines.at(-1) ?? '').trim();
+	if (lastLine.length > 80) return undefined;
+	const before = p.lines.slice(0, -1).map((l) => l.trim());
+	if (lincoln) {
+		const m = LINCOLN_SIGNATURE.exec(lastLine);
+		if (!m) return undefined;
+		const lead = (m[1] ?? '').trim();
+		if (lead !== '' && !VALEDICTION.test(lead) && capitalShare(lead) < 0.9) return undefined;
+		const trailing = m[3]?.trim();
+		const closing = trailing !== undefined && parseDateline(trailing) ? trailing : undefined;
+		if (trailing !== undefined && closing === undefined) return undefined;
+		return { before, signature: closing === undefined ? lastLine : lastLine.slice(0, lastLine.length - (trailing ?? '').length).trim(), ...(closing === undefined ? {} : { closing }) };
+	}
+	// Another writer's name in capitals, perhaps with an office ("EDWIN M. STANTON, Secretary of War.").
+	const name = lastLine.replace(/^.*?,\s*(?=[A-Z]{2})/, (lead) => (VALEDICTION.test(lead.replace(/,\s*$/, '')) ? '' : lead));
+	const namePart = name.split(',')[0] ?? name;
+	if (capitalShare(namePart) >= 0.85 && namePart.length <= 40 && !/:/.test(name)) return { before, signature: lastLine };
+	return undefined;
+}
+
+/**
+ * Read the letters in the paragraphs that follow a heading. `tail` is what the heading line
+ * printed after the recipient (a dateline, "Private."). `lincoln` is false for the few letters
+ * by others that the edition prints.
+ */
+export function parseLetters(paragraphs: readonly Paragraph[], tail: string, tailLine: number, lincoln: boolean): LetterParts[] {
+	const queue: Paragraph[] = [
+		...(tail === '' ? [] : [{ line: tailLine, lines: [tail], text: tail }]),
+		...paragraphs.map((p) => ({ ...p, lines: [...p.lines] })),
+	];
+	const letters: LetterParts[] = [];
+	while (queue.length > 0) {
+		const startLine = queue[0]?.line ?? tailLine;
+		const letter = parseOne(queue, startLine, lincoln);
+		if (!letter) break;
+		letters.push(letter);
+	}
+	return letters;
+}
+
+function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterParts | undefined {
+	const letter: LetterParts = { line, body: [], notes: [], signedByLincoln: false };
+	const addressParts: string[] = [];
+	// The preamble: classification, dateline, inside address, salutation.
+	for (let guard = 0; guard < 8 && queue.length > 0; guard += 1) {
+		const p = queue[0];
+		if (p === undefined) break;
+		let text = p.text;
+		const cls = CLASSIFICATION.exec(text);
+		if (cls?.[1] && !/^[a-z]/.test(text.slice(cls[0].length))) {
+			letter.classification = cls[1].replace(/\.$/, '');
+			text = text.slice(cls[0].length).trim();
+			if (text === '') {
+				queue.shift();
+				continue;
+			}
+		}
+		if (letter.dateline === undefined) {
+			const next = queue[1];
+			if (isPlaceOnly(text) && next !== undefined) {
+				const joined = parseDateline(`${text.replace(/\.$/, ',')} ${next.text}`);
+				if (joined) {
+					letter.dateline = joined;
+					queue.shift();
+					replaceHead(queue, joined.rest);
+					continue;
+				}
+			}
+			const dateline = parseDateline(text);
+			if (dateline && (dateline.place !== undefined || dateline.date.year !== undefined || dateline.rest === '' || /^[A-Z]{2}/.test(dateline.rest))) {
+				letter.dateline = dateline;
+				replaceHead(queue, dateline.rest);
+				continue;
+			}
+		}
+		if (letter.salutation === undefined && addressParts.length < 3) {
+			const inside = SALUTATION_INSIDE.exec(text);
+			if (inside?.[1] && inside.index > 0 && inside.index < 80 && isAddress(text.slice(0, inside.index + 1))) {
+				addressParts.push(text.slice(0, inside.index + 1).trim());
+				text = text.slice(inside.index + inside[0].length - inside[1].length).trim();
+			}
+			const sal = SALUTATION.exec(text);
+			const whole = sal !== null && sal[0].length >= text.length - 1;
+			if (sal?.[1] && /^(?:MY|My|DEAR|Dear|FRIEND|Friend|SIR|Sir|MADAM|Madam|GENTLEMEN|Gentlemen)\b/.test(sal[1])) {
+				letter.salutation = `${sal[1]}${sal[2]?.startsWith(',') ? ',' : ':'}`;
+				replaceHead(queue, text.slice(sal[0].length));
+				takeLateDateline(queue, letter);
+				break;
+			}
+			if (sal?.[1] && !whole && (sal[2] ?? '').includes('-')) {
+				letter.salutation = `${sal[1]}:`;
+				replaceHead(queue, text.slice(sal[0].length));
+				break;
+			}
+			if (isAddress(text) && queue.length > 1 && !(letter.dateline === undefined && /^[A-Z][a-z]/.test(text))) {
+				addressParts.push(text);
+				queue.shift();
+				continue;
+			}
+			if (text !== p.text) replaceHead(queue, text);
+		}
+		break;
+	}
+	if (addressParts.length > 0) letter.address = addressParts.join(' ');
+
+	// The body, up to the signature.
+	while (queue.length > 0) {
+		const p = queue.shift();
+		if (p === undefined) break;
+		if (EDITORIAL.test(p.text)) {
+			letter.notes.push({ marker: 'editor', paragraph: Math.max(0, letter.body.length - 1), offset: 0, text: p.text });
+			continue;
+		}
+		const sig = signatureOf(p, lincoln);
+		const isLast = queue.length === 0;
+		const otherSigner = lincoln && isLast && letter.body.length > 0 ? signatureOf(p, false) : undefined;
+		const found = sig ?? otherSigner;
+		if (found) {
+			letter.signedByLincoln = sig !== undefined && lincoln;
+			const lines = [...found.before];
+			const valediction: string[] = [];
+			while (lines.length > 0 && VALEDICTION.test(lines.at(-1) ?? '') && valediction.length < 2) valediction.unshift(lines.pop() ?? '');
+			if (lines.length > 0) letter.body.push(lines.join(' '));
+			const previous = letter.body.at(-1);
+			if (valediction.length === 0 && previous !== undefined && previous.length < 70 && VALEDICTION.test(previous)) valediction.push(letter.body.pop() ?? '');
+			letter.signature = [...valediction, found.signature].join('\n');
+			if (found.closing !== undefined) letter.closing = parseDateline(found.closing);
+			break;
+		}
+		letter.body.push(p.text);
+	}
+
+	// After the signature: a closing date, postscripts, the next telegram of a series, or matter left out.
+	while (queue.length > 0) {
+		const p = queue[0];
+		if (p === undefined) break;
+		if (POSTSCRIPT.test(p.text) || /^A\. ?L\.?$/.test(p.text)) {
+			letter.body.push(p.text);
+			queue.shift();
+			continue;
+		}
+		const dateline = parseDateline(p.text);
+		if (dateline && letter.dateline === undefined && letter.closing === undefined && dateline.rest === '') {
+			letter.closing = dateline;
+			queue.shift();
+			continue;
+		}
+		if (dateline && letter.dateline !== undefined && queue.some((q, i) => i > 0 && signatureOf(q, lincoln))) {
+			return finish(letter);
+		}
+		letter.appended = p.text.slice(0, 60);
+		queue.length = 0;
+	}
+	return finish(letter);
+}
+
+function finish(letter: LetterParts): LetterParts {
+	// A note after the last paragraph points at the end of it.
+	letter.notes = letter.notes.map((n) => ({ ...n, paragraph: Math.min(n.paragraph, Math.max(0, letter.body.length - 1)) }));
+	return letter;
+}
+
+/** A dateline printed after the salutation ("DEAR DUBOIS:" / "BLOOMINGTON, Dec. 19, 1857."). */
+function takeLateDateline(queue: Paragraph[], letter: LetterParts): void {
+	const next = queue[0];
+	if (letter.dateline !== undefined || next === undefined) return;
+	const dateline = parseDateline(next.text);
+	if (dateline?.rest === '' && dateline.date.year !== undefined) {
+		letter.dateline = dateline;
+		queue.shift();
+	}
+}
+
+/** Replace the first paragraph by its unread end `rest`, keeping its printed lines so a signature on the last one is still found. */
+function replaceHead(queue: Paragraph[], rest: string): void {
+	const head = queue[0];
+	if (head === undefined) return;
+	const text = rest.trim();
+	if (text === '') {
+		queue.shift();
+		return;
+	}
+	const lines: string[] = [];
+	let suffix = '';
+	for (const l of [...head.lines].reverse()) {
+		const t = l.trim();
+		const candidate = suffix === '' ? t : `${t} ${suffix}`;
+		if (candidate.length >= text.length) {
+			lines.unshift(text.slice(0, text.length - (suffix === '' ? 0 : suffix.length + 1)).trim());
+			break;
+		}
+		lines.unshift(t);
+		suffix = candidate;
+	}
+	queue[0] = { line: head.line, lines: lines.filter((l) => l !== ''), text };
+}
