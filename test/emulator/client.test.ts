@@ -134,3 +134,30 @@ describe('GIVEN a ready client with commands registered', () => {
 	});
 });
 
+
+describe('GIVEN a bot whose handler sends a body Discord would reject', () => {
+	let harness: BotHarness;
+	beforeAll(async () => {
+		harness = await startBotHarness({
+			emulator: { commands: { global: commands }, interactionResponseTimeoutMs: 200 },
+			beforeLogin: (client) => {
+				client.on(Events.InteractionCreate, async (interaction) => {
+					if (interaction.isChatInputCommand()) await interaction.reply({ content: 'x'.repeat(2001) });
+				});
+			},
+		});
+	});
+	afterAll(async () => {
+		await harness?.teardown();
+	});
+
+	it('THEN the rejection surfaces as a client error and the interaction goes unanswered', async () => {
+		const injected = harness.emu.injectChatInput({ name: 'letter' });
+		await expect(injected.callback).rejects.toThrow(/no callback/);
+		expect(injected.requests.map((r) => r.status)).toEqual([400]);
+		await expect.poll(() => harness.errors.length).toBe(1);
+		const error = harness.errors[0];
+		expect(error instanceof DiscordAPIError ? error.code : undefined).toBe(50035);
+		expect(() => harness.assertNoErrors()).toThrow(/emitted 1 error/);
+	});
+});

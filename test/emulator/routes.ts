@@ -302,18 +302,19 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			deleteMessage(message);
 			return { status: 204 };
 		}
-		const body = asRecord(ctx.body);
-		state.applyPayload(message, body, ctx.files, deps.origin(), record.guildId);
-		const wasLoading = ((message.flags ?? 0) & MessageFlags.Loading) !== 0;
-		if (wasLoading) {
-			message.flags = ((message.flags ?? 0) & ~MessageFlags.Loading) as MessageFlags;
+		const draft = state.snapshot(message);
+		state.applyPayload(draft, asRecord(ctx.body), ctx.files, deps.origin(), record.guildId);
+		if (!hasSendableContent({ content: draft.content, embeds: draft.embeds, components: draft.components }, []) && draft.attachments.length === 0) {
+			throw Errors.emptyMessage();
+		}
+		// The first edit of a deferred reply replaces the "thinking…" state; later ones are edits.
+		if (((draft.flags ?? 0) & MessageFlags.Loading) !== 0) {
+			draft.flags = ((draft.flags ?? 0) & ~MessageFlags.Loading) as MessageFlags;
 		} else {
-			message.edited_timestamp = new Date().toISOString();
+			draft.edited_timestamp = new Date().toISOString();
 		}
-		if (!hasSendableContent({ content: message.content, embeds: message.embeds, components: message.components }, message.attachments.length > 0 ? ctx.files : [])) {
-			if (message.attachments.length === 0) throw Errors.emptyMessage();
-		}
-		emitMessage(wasLoading ? GatewayDispatchEvents.MessageUpdate : GatewayDispatchEvents.MessageUpdate, message);
+		Object.assign(message, draft);
+		emitMessage(GatewayDispatchEvents.MessageUpdate, message);
 		return { status: 200, body: state.snapshot(message) };
 	};
 
@@ -376,8 +377,13 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		if (!own && (body.content !== undefined || body.embeds !== undefined || body.components !== undefined || ctx.files.length > 0)) {
 			throw Errors.otherAuthor();
 		}
-		state.applyPayload(message, body, ctx.files, deps.origin(), channel.guild_id);
-		message.edited_timestamp = new Date().toISOString();
+		const draft = state.snapshot(message);
+		state.applyPayload(draft, body, ctx.files, deps.origin(), channel.guild_id);
+		if (!hasSendableContent({ content: draft.content, embeds: draft.embeds, components: draft.components }, []) && draft.attachments.length === 0) {
+			throw Errors.emptyMessage();
+		}
+		draft.edited_timestamp = new Date().toISOString();
+		Object.assign(message, draft);
 		emitMessage(GatewayDispatchEvents.MessageUpdate, message);
 		return { status: 200, body: state.snapshot(message) };
 	};
