@@ -33,15 +33,15 @@ interface SearchDoc {
 	readonly date: string;
 }
 
+const NOT_ASCII = /[^ -~]/;
+
 /** Fold a term for indexing and matching: lower case, accents removed, typographic apostrophes plain. */
 function foldTerm(term: string): string {
-	return term
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/[’‘]/g, "'")
-		.toLowerCase()
-		.replace(/^'+|'+$/g, '')
-		.replace(/'s$/, '');
+	let folded = term.toLowerCase();
+	// Most terms are printable ASCII; only the others pay for Unicode normalisation.
+	if (NOT_ASCII.test(folded)) folded = folded.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'");
+	if (folded.includes("'")) folded = folded.replace(/^'+|'+$/g, '').replace(/'s$/, '');
+	return folded;
 }
 
 function processTerm(term: string): string | null {
@@ -70,10 +70,14 @@ interface SuggestTable {
 	readonly weights: readonly number[];
 }
 
-/** The search index over a corpus. Build it once with {@link buildSearch}. */
+/** The full-text index over a corpus. Build it once with {@link buildSearch}. */
 export interface SearchIndex {
 	readonly corpus: Corpus;
 	readonly miniSearch: MiniSearch<SearchDoc>;
+}
+
+/** Sorted prefix tables for autocomplete. Build them once with {@link buildSuggestions}. */
+export interface SuggestionIndex {
 	readonly tables: Readonly<Record<SuggestionKind, SuggestTable>>;
 }
 
@@ -104,6 +108,14 @@ function plural(n: number, word: string): string {
 }
 
 const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]/gu;
+
+/**
+ * Build the suggestion tables once for a corpus: people, letter ids, dates (days and months) and
+ * the words of the letters, each sorted for prefix search.
+ */
+export function buildSuggestions(corpus: Corpus): SuggestionIndex {
+	return { tables: suggestionTables(corpus) };
+}
 
 function suggestionTables(corpus: Corpus): Record<SuggestionKind, SuggestTable> {
 	const people = [...corpus.people.values()].map(({ person }) => ({
@@ -142,8 +154,8 @@ function suggestionTables(corpus: Corpus): Record<SuggestionKind, SuggestTable> 
 }
 
 /**
- * Build the search index and the suggestion tables once for a corpus (a few milliseconds for
- * a hundred letters).
+ * Build the full-text index once for a corpus (tens of milliseconds for a hundred letters, about
+ * half a second for three thousand).
  */
 export function buildSearch(corpus: Corpus): SearchIndex {
 	const miniSearch = new MiniSearch<SearchDoc>({
@@ -165,7 +177,7 @@ export function buildSearch(corpus: Corpus): SearchIndex {
 			date: letterDateText(l),
 		})),
 	);
-	return { corpus, miniSearch, tables: suggestionTables(corpus) };
+	return { corpus, miniSearch };
 }
 
 /** Filters and limits for {@link searchLetters}. */
@@ -283,13 +295,13 @@ function matchesIn(t: SuggestTable, prefix: string, limit: number, byWeight: boo
  * what has been typed, in that order. Binary search over sorted tables, so it answers in
  * microseconds.
  *
- * @param index - The search index.
+ * @param index - The suggestion tables, from {@link buildSuggestions}.
  * @param typed - What the user has typed so far.
  * @param limit - At most this many suggestions (Discord allows 25).
  * @param kinds - Which kinds to suggest (default all).
  */
 export function suggest(
-	index: SearchIndex,
+	index: SuggestionIndex,
 	typed: string,
 	limit = 10,
 	kinds: readonly SuggestionKind[] = ['person', 'letter', 'date', 'word'],
