@@ -53,6 +53,8 @@ export interface Corpus {
 	readonly people: ReadonlyMap<string, CorpusPerson>;
 	/** People by every lower-cased id, name, short name and alias. */
 	readonly peopleByName: ReadonlyMap<string, readonly CorpusPerson[]>;
+	/** People by each lower-cased word of their names and aliases (e.g. `abigail`), for looser matching. */
+	readonly peopleByWord: ReadonlyMap<string, readonly CorpusPerson[]>;
 	/** Letter ids by person key (`collection/id`), for letters they sent or received. */
 	readonly lettersByPerson: ReadonlyMap<string, readonly string[]>;
 	/** Every (letter, reply) pair, in date order of the letter. */
@@ -126,12 +128,15 @@ export function buildCorpus(data: CorpusData): Corpus {
 
 	const people = new Map<string, CorpusPerson>();
 	const peopleByName = new Map<string, CorpusPerson[]>();
+	const peopleByWord = new Map<string, CorpusPerson[]>();
 	for (const c of data.collections) {
 		for (const person of c.people) {
 			const entry = { collection: c.collection.id, person };
 			people.set(personKey(c.collection.id, person.id), entry);
 			const names = new Set([person.id, person.name, person.shortName, ...person.aliases].map(normaliseName));
 			for (const name of names) push(peopleByName, name, entry);
+			const words = new Set([...names].flatMap((n) => n.split(/[\s-]+/)).filter((w) => w.length >= 3));
+			for (const word of words) push(peopleByWord, word, entry);
 		}
 	}
 	const lettersByPerson = new Map<string, string[]>();
@@ -159,6 +164,7 @@ export function buildCorpus(data: CorpusData): Corpus {
 		repliedBy,
 		people,
 		peopleByName,
+		peopleByWord,
 		lettersByPerson,
 		replyPairs,
 		sortedIds,
@@ -241,12 +247,14 @@ export function fromToText(corpus: Corpus, letter: Letter): string {
 }
 
 /**
- * Resolve a correspondent as typed by a user: a person id, name, short name or alias, in any case.
- * Returns every matching person (the same id may exist in several collections).
+ * Resolve a correspondent as typed by a user: a person id, name, short name or alias, in any case,
+ * or else one word of a name ("Abigail", "Adams"). Returns every matching person: a word may name
+ * several people, and the same id may exist in several collections.
  */
 export function findCorrespondent(corpus: Corpus, name: string): Result<readonly CorpusPerson[], 'unknown-person'> {
 	const key = normaliseName(name);
-	const found = corpus.peopleByName.get(key);
+	// A whole name or alias first; else everyone with that word in a name ("Abigail", "Adams").
+	const found = corpus.peopleByName.get(key) ?? corpus.peopleByWord.get(key);
 	if (found && found.length > 0) return ok(found);
 	const writers = [
 		...new Set(corpus.letters.flatMap((l) => l.from.map((id) => shortNameOf(corpus, l.collection, id)))),
