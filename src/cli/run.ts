@@ -89,6 +89,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 		.description('Historic letters sent on this day, from the command line.')
 		.option('--json', 'print machine-readable JSON')
 		.addOption(new Option('--data-dir <dir>', 'read the letters from this data directory').hideHelp())
+		.configureHelp({ showGlobalOptions: true })
 		.exitOverride()
 		.configureOutput({
 			writeOut: (s) => io.stdout(s),
