@@ -28,7 +28,9 @@ describe('GIVEN rate limits and faults', () => {
 		const started = performance.now();
 		await textChannel().send('after a 429');
 		expect(performance.now() - started).toBeGreaterThanOrEqual(95);
-		const attempts = harness.emu.requests('POST', /\/channels\/\d+\/messages$/).filter((r) => r.body !== undefined || r.status === 429);
+		const attempts = harness.emu
+			.requests('POST', /\/channels\/\d+\/messages$/)
+			.filter((r) => r.body !== undefined || r.status === 429);
 		expect(attempts.slice(-2).map((r) => r.status)).toEqual([429, 200]);
 		expect(limited.at(-1)?.route).toBe('/channels/:id/messages');
 	});
@@ -49,7 +51,12 @@ describe('GIVEN rate limits and faults', () => {
 	it('WHEN a 502 is injected THEN discord.js retries the request', async () => {
 		harness.emu.failNext('POST', /\/channels\/\d+\/messages$/, { status: 502 });
 		await textChannel().send('after a 502');
-		expect(harness.emu.requests('POST', /\/channels\/\d+\/messages$/).slice(-2).map((r) => r.status)).toEqual([502, 200]);
+		expect(
+			harness.emu
+				.requests('POST', /\/channels\/\d+\/messages$/)
+				.slice(-2)
+				.map((r) => r.status),
+		).toEqual([502, 200]);
 	});
 
 	it('WHEN the per-channel limit is on THEN the sixth message in the window waits for the reset', async () => {
@@ -94,7 +101,10 @@ describe('GIVEN rejectOnRateLimit', () => {
 		harness = await startBotHarness({
 			client: async ({ recommendedOptions }) => {
 				const { Client } = await import('discord.js');
-				return new Client({ ...recommendedOptions, rest: { ...recommendedOptions.rest, rejectOnRateLimit: ['/channels'] } });
+				return new Client({
+					...recommendedOptions,
+					rest: { ...recommendedOptions.rest, rejectOnRateLimit: ['/channels'] },
+				});
 			},
 		});
 	});
@@ -109,4 +119,3 @@ describe('GIVEN rejectOnRateLimit', () => {
 		await expect(channel.send('x')).rejects.toBeInstanceOf(RateLimitError);
 	});
 });
-

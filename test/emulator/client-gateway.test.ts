@@ -34,7 +34,9 @@ describe('GIVEN gateway trouble', () => {
 		const before = emu.gatewayCounts.identify;
 		emu.invalidateSession();
 		await expect.poll(() => emu.gatewayCounts.identify, { timeout: 3000 }).toBe(before + 1);
-		await expect.poll(() => emu.state.gatewayLog.filter((e) => e.t === 'GUILD_CREATE').length, { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+		await expect
+			.poll(() => emu.state.gatewayLog.filter((e) => e.t === 'GUILD_CREATE').length, { timeout: 3000 })
+			.toBeGreaterThanOrEqual(2);
 		const injected = await vitestRetry(() => emu.injectChatInput({ name: 'letter' }));
 		expect((await injected.callback).type).toBe(InteractionResponseType.ChannelMessageWithSource);
 		harness.assertNoErrors();

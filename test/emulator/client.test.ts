@@ -46,7 +46,9 @@ describe('GIVEN a ready client with commands registered', () => {
 		const pick = await emu.injectSelect({ message: menu.message, customId: 'pick', values: ['b'] }).callback;
 		expect(pick.message?.content).toBe('picked b');
 		expect((pick.message?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-		expect(() => emu.injectSelect({ message: menu.message?.id ?? '', customId: 'pick', values: ['z'] })).toThrow(/does not offer/);
+		expect(() => emu.injectSelect({ message: menu.message?.id ?? '', customId: 'pick', values: ['z'] })).toThrow(
+			/does not offer/,
+		);
 	});
 
 	it('WHEN a command defers THEN editReply and a follow-up with a .txt file land, multipart parsed', async () => {
@@ -100,7 +102,9 @@ describe('GIVEN a ready client with commands registered', () => {
 		await expect
 			.poll(() => {
 				const channel = client.channels.cache.get(target.id);
-				return channel && 'permissionsFor' in channel ? channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages) : undefined;
+				return channel && 'permissionsFor' in channel
+					? channel.permissionsFor(client.user)?.has(PermissionFlagsBits.SendMessages)
+					: undefined;
 			})
 			.toBe(false);
 		const channel = client.channels.cache.get(target.id);
@@ -120,7 +124,11 @@ describe('GIVEN a ready client with commands registered', () => {
 		expect(error.rawError).toEqual({
 			message: 'Invalid Form Body',
 			code: 50035,
-			errors: { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } } } },
+			errors: {
+				embeds: {
+					0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } },
+				},
+			},
 		});
 	});
 
@@ -133,7 +141,6 @@ describe('GIVEN a ready client with commands registered', () => {
 		expect(await deleted).toBe(guild.id);
 	});
 });
-
 
 describe('GIVEN a bot whose handler sends a body Discord would reject', () => {
 	let harness: BotHarness;

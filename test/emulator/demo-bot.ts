@@ -18,7 +18,13 @@ export const commands = [
 		name: 'letter',
 		description: 'Show a letter',
 		options: [
-			{ type: ApplicationCommandOptionType.String, name: 'date', description: 'MM-DD', required: false, autocomplete: true },
+			{
+				type: ApplicationCommandOptionType.String,
+				name: 'date',
+				description: 'MM-DD',
+				required: false,
+				autocomplete: true,
+			},
 			{ type: ApplicationCommandOptionType.Integer, name: 'page', description: 'Page', required: false },
 		],
 	},
@@ -53,7 +59,10 @@ export function attachDemoHandlers(client: Client): void {
 		if (interaction.commandName === 'slow') {
 			await interaction.deferReply();
 			await interaction.editReply({ content: 'done' });
-			await interaction.followUp({ content: 'sources attached', files: [new AttachmentBuilder(Buffer.from('line 1\nline 2\n'), { name: 'sources.txt' })] });
+			await interaction.followUp({
+				content: 'sources attached',
+				files: [new AttachmentBuilder(Buffer.from('line 1\nline 2\n'), { name: 'sources.txt' })],
+			});
 			return;
 		}
 		if (interaction.commandName === 'menu') {
@@ -61,7 +70,9 @@ export function attachDemoHandlers(client: Client): void {
 				content: 'Choose',
 				components: [
 					new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-						new StringSelectMenuBuilder().setCustomId('pick').addOptions({ label: 'A', value: 'a' }, { label: 'B', value: 'b' }),
+						new StringSelectMenuBuilder()
+							.setCustomId('pick')
+							.addOptions({ label: 'A', value: 'a' }, { label: 'B', value: 'b' }),
 					),
 				],
 			});
@@ -69,7 +80,11 @@ export function attachDemoHandlers(client: Client): void {
 		}
 		await interaction.reply({
 			embeds: [new EmbedBuilder().setTitle(`Letter ${interaction.options.getString('date') ?? 'today'}`)],
-			components: [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('page:2').setLabel('Next').setStyle(ButtonStyle.Primary))],
+			components: [
+				new ActionRowBuilder<ButtonBuilder>().addComponents(
+					new ButtonBuilder().setCustomId('page:2').setLabel('Next').setStyle(ButtonStyle.Primary),
+				),
+			],
 		});
 	});
 }

@@ -32,7 +32,14 @@ import { mergeIssues } from './limits.js';
 import { loadOpenApi, validateRequestBody, type OpenApiDocument } from './openapi.js';
 import { ALL_PERMISSIONS } from './permissions.js';
 import { RateLimiter } from './rate-limits.js';
-import { buildRoutes, deleteChannel, registerCommands, type InteractionRecord, type RouteContext, type RouteDefinition } from './routes.js';
+import {
+	buildRoutes,
+	deleteChannel,
+	registerCommands,
+	type InteractionRecord,
+	type RouteContext,
+	type RouteDefinition,
+} from './routes.js';
 import { toDiscordErrors } from './schema-validator.js';
 import { isSnowflake, SnowflakeGenerator } from './snowflake.js';
 import { EmulatorState, type EmulatedGuild, type EmulatedGuildChannel } from './state.js';
@@ -70,6 +77,7 @@ export class Emulator {
 	readonly #spec: OpenApiDocument;
 	readonly #routes: CompiledRoute[];
 	readonly #interactions = new Map<string, InteractionRecord>();
+	readonly #interactionsByToken = new Map<string, InteractionRecord>();
 	readonly #timers = new Set<NodeJS.Timeout>();
 	readonly #options: EmulatorOptions;
 	#port = 0;
@@ -80,16 +88,21 @@ export class Emulator {
 		this.#options = options;
 		const applicationId = options.applicationId ?? new SnowflakeGenerator(2).next();
 		// Real tokens are base64(user id) + timestamp + HMAC; the shape matters only for logs.
-		const token = options.token ?? `${Buffer.from(applicationId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
+		const token =
+			options.token ??
+			`${Buffer.from(applicationId).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
 		const state = new EmulatorState(applicationId, token, options.botUsername ?? 'Letterday');
 		this.state = state;
 		for (const seed of options.guilds ?? [{}]) state.addGuild(seed);
 		if (options.commands?.global) registerCommands(state, options.commands.global, undefined);
-		for (const [guildId, commands] of Object.entries(options.commands?.guilds ?? {})) registerCommands(state, commands, guildId);
+		for (const [guildId, commands] of Object.entries(options.commands?.guilds ?? {}))
+			registerCommands(state, commands, guildId);
 		this.#spec = loadOpenApi();
 		this.#gateway = new Gateway(state, {
 			heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
-			allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? (GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent),
+			allowedPrivilegedIntents:
+				options.allowedPrivilegedIntents ??
+				GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent,
 			resumeBufferSize: options.resumeBufferSize ?? 50_000,
 			resumeUrl: () => `ws://127.0.0.1:${this.#port}/gateway`,
 		});
@@ -97,6 +110,7 @@ export class Emulator {
 			state,
 			gateway: this.#gateway,
 			interactions: this.#interactions,
+			interactionsByToken: this.#interactionsByToken,
 			origin: () => this.origin,
 			responseTimeoutMs: options.interactionResponseTimeoutMs ?? 3_000,
 			recommendedShards: options.recommendedShards ?? 1,
@@ -167,7 +181,10 @@ export class Emulator {
 				sendJson(response, 404, { message: '404: Not Found', code: 0 }, {});
 				return;
 			}
-			response.writeHead(200, { 'Content-Type': stored.file.contentType, 'Content-Length': stored.file.content.length });
+			response.writeHead(200, {
+				'Content-Type': stored.file.contentType,
+				'Content-Length': stored.file.content.length,
+			});
 			response.end(stored.file.content);
 			return;
 		}
@@ -205,21 +222,34 @@ export class Emulator {
 			const { route, params } = match;
 			const definition = route.definition;
 			record.route = definition.template;
-			const major = params.channel_id ?? params.guild_id ?? (params.webhook_id !== undefined ? `${params.webhook_id}/${params.webhook_token ?? ''}` : undefined);
+			const major =
+				params.channel_id ??
+				params.guild_id ??
+				(params.webhook_id !== undefined ? `${params.webhook_id}/${params.webhook_token ?? ''}` : undefined);
 			const fault = this.#limiter.takeFault(method, path);
 			if (fault) {
 				const status = fault.status ?? 429;
 				if (status === 429) {
 					headers = this.#limiter.faultHeaders(fault, method, definition.template);
 					const retryAfter = fault.retryAfter ?? 0.1;
-					throw new DiscordHttpError(429, 0, 'You are being rate limited.', { retry_after: retryAfter, global: fault.global === true });
+					throw new DiscordHttpError(429, 0, 'You are being rate limited.', {
+						retry_after: retryAfter,
+						global: fault.global === true,
+					});
 				}
-				throw new DiscordHttpError(status, fault.code ?? 0, fault.message ?? `${status}: ${status >= 500 ? 'Internal Server Error' : 'Error'}`);
+				throw new DiscordHttpError(
+					status,
+					fault.code ?? 0,
+					fault.message ?? `${status}: ${status >= 500 ? 'Internal Server Error' : 'Error'}`,
+				);
 			}
 			const decision = this.#limiter.consume(method, definition.template, major, path);
 			headers = decision.headers;
 			if (decision.limited) {
-				throw new DiscordHttpError(429, 0, 'You are being rate limited.', { retry_after: decision.limited.retryAfter, global: decision.limited.global });
+				throw new DiscordHttpError(429, 0, 'You are being rate limited.', {
+					retry_after: decision.limited.retryAfter,
+					global: decision.limited.global,
+				});
 			}
 			if (definition.auth && request.headers.authorization !== `Bot ${this.state.token}`) throw Errors.unauthorized();
 			this.#checkParams(params);
@@ -227,17 +257,32 @@ export class Emulator {
 			record.body = parsed.json;
 			record.files = parsed.files;
 			if (parsed.files.reduce((total, file) => total + file.content.length, 0) > 10_485_760) throw Errors.tooLarge();
-			const ctx: RouteContext = { method: definition.method, path, params, query: url.searchParams, body: parsed.json, files: parsed.files, record };
+			const ctx: RouteContext = {
+				method: definition.method,
+				path,
+				params,
+				query: url.searchParams,
+				body: parsed.json,
+				files: parsed.files,
+				record,
+			};
 			const explicit = definition.limits ? definition.limits(ctx) : [];
-			const issues = mergeIssues(explicit, validateRequestBody(this.#spec, definition.template, definition.method, parsed.json));
-			if (issues.length > 0) throw new DiscordHttpError(400, 50035, 'Invalid Form Body', { errors: toDiscordErrors(issues) });
+			const issues = mergeIssues(
+				explicit,
+				validateRequestBody(this.#spec, definition.template, definition.method, parsed.json),
+			);
+			if (issues.length > 0)
+				throw new DiscordHttpError(400, 50035, 'Invalid Form Body', { errors: toDiscordErrors(issues) });
 			const reply = await definition.handle(ctx);
 			record.status = reply.status;
 			record.responseBody = reply.body;
 			sendJson(response, reply.status, reply.status === 204 ? undefined : reply.body, headers);
 			reply.after?.();
 		} catch (error) {
-			const failure = error instanceof DiscordHttpError ? error : new DiscordHttpError(500, 0, `500: Internal Server Error (${String(error)})`);
+			const failure =
+				error instanceof DiscordHttpError
+					? error
+					: new DiscordHttpError(500, 0, `500: Internal Server Error (${String(error)})`);
 			record.status = failure.status;
 			record.responseBody = failure.body;
 			sendJson(response, failure.status, failure.body, headers);
@@ -262,14 +307,19 @@ export class Emulator {
 	#checkParams(params: Readonly<Record<string, string>>): void {
 		const issues = Object.entries(params)
 			.filter(([name, value]) => !TOKEN_PARAMS.has(name) && !isSnowflake(value) && !/^\d+$/.test(value))
-			.map(([name, value]) => ({ path: [name], code: 'NUMBER_TYPE_COERCE', message: `Value "${value}" is not snowflake.` }));
-		if (issues.length > 0) throw new DiscordHttpError(400, 50035, 'Invalid Form Body', { errors: toDiscordErrors(issues) });
+			.map(([name, value]) => ({
+				path: [name],
+				code: 'NUMBER_TYPE_COERCE',
+				message: `Value "${value}" is not snowflake.`,
+			}));
+		if (issues.length > 0)
+			throw new DiscordHttpError(400, 50035, 'Invalid Form Body', { errors: toDiscordErrors(issues) });
 	}
 
 	#interactionsFor(path: string): InteractionRecord[] {
 		const token = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(path)?.[1];
-		if (token === undefined) return [];
-		return [...this.#interactions.values()].filter((record) => record.token === token);
+		const record = token === undefined ? undefined : this.#interactionsByToken.get(token);
+		return record ? [record] : [];
 	}
 
 	// ---------------------------------------------------------------- interactions
@@ -277,7 +327,9 @@ export class Emulator {
 	#inject<T extends APIInteraction>(payload: T & { guild_id: string; channel_id: string }): InjectedInteraction<T> {
 		if (this.#stopped) throw new Error('Emulator: stopped');
 		if (!this.#gateway.hasLiveSessionFor(payload.guild_id)) {
-			throw new Error(`Emulator: no gateway session is connected for guild ${payload.guild_id}; wait for clientReady first`);
+			throw new Error(
+				`Emulator: no gateway session is connected for guild ${payload.guild_id}; wait for clientReady first`,
+			);
 		}
 		let settle: (callback: RecordedCallback) => void = () => undefined;
 		let fail: (error: Error) => void = () => undefined;
@@ -290,7 +342,12 @@ export class Emulator {
 		const timeoutMs = this.#options.interactionResponseTimeoutMs ?? 3_000;
 		const timer = setTimeout(() => {
 			this.#timers.delete(timer);
-			if (!record.acknowledged) fail(new Error(`Emulator: interaction ${payload.id} got no callback within ${timeoutMs} ms (Discord shows "This interaction failed")`));
+			if (!record.acknowledged)
+				fail(
+					new Error(
+						`Emulator: interaction ${payload.id} got no callback within ${timeoutMs} ms (Discord shows "This interaction failed")`,
+					),
+				);
 		}, timeoutMs + 50);
 		timer.unref();
 		this.#timers.add(timer);
@@ -314,6 +371,7 @@ export class Emulator {
 			},
 		};
 		this.#interactions.set(record.id, record);
+		this.#interactionsByToken.set(record.token, record);
 		this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, { guildId: payload.guild_id });
 		return record;
 	}
@@ -324,7 +382,9 @@ export class Emulator {
 	 * @param injection - guild/channel/user (all optional), command name, subcommand, options by name
 	 * @returns ids, the exact payload, send time and a promise for the first callback
 	 */
-	public injectChatInput(injection: ChatInputInjection): InjectedInteraction<APIChatInputApplicationCommandGuildInteraction> {
+	public injectChatInput(
+		injection: ChatInputInjection,
+	): InjectedInteraction<APIChatInputApplicationCommandGuildInteraction> {
 		return this.#inject(buildChatInput(this.state, injection));
 	}
 
@@ -334,7 +394,9 @@ export class Emulator {
 	 * @param injection - as for chat input, plus the focused option name
 	 * @returns ids, payload and a promise for the callback (type 8 with `data.choices`)
 	 */
-	public injectAutocomplete(injection: AutocompleteInjection): InjectedInteraction<APIApplicationCommandAutocompleteGuildInteraction> {
+	public injectAutocomplete(
+		injection: AutocompleteInjection,
+	): InjectedInteraction<APIApplicationCommandAutocompleteGuildInteraction> {
 		const payload = buildAutocomplete(this.state, injection);
 		return this.#inject({ ...payload, channel_id: payload.channel_id ?? '' });
 	}
@@ -476,7 +538,11 @@ export class Emulator {
 	 * @param scope - guild (for shard routing) and required intent
 	 * @returns how many sessions got it
 	 */
-	public dispatch(t: string, d: unknown, scope: { readonly guildId?: string; readonly intent?: IntentBits } = {}): number {
+	public dispatch(
+		t: string,
+		d: unknown,
+		scope: { readonly guildId?: string; readonly intent?: IntentBits } = {},
+	): number {
 		return this.#gateway.dispatch(t, d, scope);
 	}
 
@@ -490,7 +556,10 @@ export class Emulator {
 	 */
 	public addGuild(seed: GuildSeed = {}): EmulatedGuild {
 		const guild = this.state.addGuild(seed);
-		this.#gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.state.guildCreatePayload(guild), { guildId: guild.id, intent: GatewayIntentBits.Guilds });
+		this.#gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.state.guildCreatePayload(guild), {
+			guildId: guild.id,
+			intent: GatewayIntentBits.Guilds,
+		});
 		return guild;
 	}
 
@@ -502,7 +571,11 @@ export class Emulator {
 	public removeGuild(guildId: string): void {
 		const guild = this.state.requireGuild(guildId);
 		guild.botPresent = false;
-		this.#gateway.dispatch(GatewayDispatchEvents.GuildDelete, { id: guildId }, { guildId, intent: GatewayIntentBits.Guilds });
+		this.#gateway.dispatch(
+			GatewayDispatchEvents.GuildDelete,
+			{ id: guildId },
+			{ guildId, intent: GatewayIntentBits.Guilds },
+		);
 	}
 
 	/**
@@ -513,7 +586,11 @@ export class Emulator {
 	public guildOutage(guildId: string): void {
 		const guild = this.state.requireGuild(guildId);
 		guild.unavailable = true;
-		this.#gateway.dispatch(GatewayDispatchEvents.GuildDelete, { id: guildId, unavailable: true }, { guildId, intent: GatewayIntentBits.Guilds });
+		this.#gateway.dispatch(
+			GatewayDispatchEvents.GuildDelete,
+			{ id: guildId, unavailable: true },
+			{ guildId, intent: GatewayIntentBits.Guilds },
+		);
 	}
 
 	/**
@@ -524,7 +601,10 @@ export class Emulator {
 	public restoreGuild(guildId: string): void {
 		const guild = this.state.requireGuild(guildId);
 		guild.unavailable = false;
-		this.#gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.state.guildCreatePayload(guild), { guildId, intent: GatewayIntentBits.Guilds });
+		this.#gateway.dispatch(GatewayDispatchEvents.GuildCreate, this.state.guildCreatePayload(guild), {
+			guildId,
+			intent: GatewayIntentBits.Guilds,
+		});
 	}
 
 	/**
@@ -536,7 +616,10 @@ export class Emulator {
 	 */
 	public addChannel(guildId: string, seed: ChannelSeed = {}): EmulatedGuildChannel {
 		const channel = this.state.addChannel(guildId, seed);
-		this.#gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.state.snapshotChannel(channel), { guildId, intent: GatewayIntentBits.Guilds });
+		this.#gateway.dispatch(GatewayDispatchEvents.ChannelCreate, this.state.snapshotChannel(channel), {
+			guildId,
+			intent: GatewayIntentBits.Guilds,
+		});
 		return channel;
 	}
 
@@ -559,7 +642,10 @@ export class Emulator {
 	 */
 	public setBotPermissions(channelId: string, bits: bigint): void {
 		const channel = this.state.setBotOverwrite(channelId, bits);
-		this.#gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, this.state.snapshotChannel(channel), { guildId: channel.guild_id, intent: GatewayIntentBits.Guilds });
+		this.#gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, this.state.snapshotChannel(channel), {
+			guildId: channel.guild_id,
+			intent: GatewayIntentBits.Guilds,
+		});
 	}
 
 	/**
@@ -583,7 +669,11 @@ export class Emulator {
 		const role = guild.roles.get(guild.botRoleId);
 		if (!role) throw new Error('Emulator: bot role missing');
 		role.permissions = bits.toString();
-		this.#gateway.dispatch(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: guildId, role }, { guildId, intent: GatewayIntentBits.Guilds });
+		this.#gateway.dispatch(
+			GatewayDispatchEvents.GuildRoleUpdate,
+			{ guild_id: guildId, role },
+			{ guildId, intent: GatewayIntentBits.Guilds },
+		);
 	}
 
 	/**
@@ -595,7 +685,11 @@ export class Emulator {
 	 */
 	public addRole(guildId: string, seed: RoleSeed = {}): APIRole {
 		const role = this.state.addRole(guildId, seed);
-		this.#gateway.dispatch(GatewayDispatchEvents.GuildRoleCreate, { guild_id: guildId, role }, { guildId, intent: GatewayIntentBits.Guilds });
+		this.#gateway.dispatch(
+			GatewayDispatchEvents.GuildRoleCreate,
+			{ guild_id: guildId, role },
+			{ guildId, intent: GatewayIntentBits.Guilds },
+		);
 		return role;
 	}
 
@@ -620,8 +714,18 @@ export class Emulator {
 	 */
 	public postUserMessage(channelId: string, content: string, userId: string = this.state.defaultUser.id): APIMessage {
 		const channel = this.state.requireChannel(channelId);
-		const message = this.state.createMessage({ channelId, author: this.state.ensureUser(userId), payload: { content }, files: [], baseUrl: this.origin });
-		this.#gateway.dispatch(GatewayDispatchEvents.MessageCreate, { ...this.state.snapshot(message), guild_id: channel.guild_id }, { guildId: channel.guild_id, intent: GatewayIntentBits.GuildMessages });
+		const message = this.state.createMessage({
+			channelId,
+			author: this.state.ensureUser(userId),
+			payload: { content },
+			files: [],
+			baseUrl: this.origin,
+		});
+		this.#gateway.dispatch(
+			GatewayDispatchEvents.MessageCreate,
+			{ ...this.state.snapshot(message), guild_id: channel.guild_id },
+			{ guildId: channel.guild_id, intent: GatewayIntentBits.GuildMessages },
+		);
 		return message;
 	}
 
@@ -642,7 +746,9 @@ export class Emulator {
 	 */
 	public requests(method: RequestMatcher['method'] = '*', path: RegExp | string = /.*/): RecordedRequest[] {
 		return this.state.requests.filter(
-			(r) => (method === '*' || r.method === method.toUpperCase()) && (typeof path === 'string' ? r.path === path : path.test(r.path)),
+			(r) =>
+				(method === '*' || r.method === method.toUpperCase()) &&
+				(typeof path === 'string' ? r.path === path : path.test(r.path)),
 		);
 	}
 
@@ -717,4 +823,3 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	await emulator.listen();
 	return emulator;
 }
-

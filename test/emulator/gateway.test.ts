@@ -45,8 +45,17 @@ describe('GIVEN a raw gateway client', () => {
 		expect(creates.map((f) => (isRecord(f.d) ? f.d.id : undefined))).toEqual(guildIds);
 		expect(creates.map((f) => f.s)).toEqual([2, 3, 4]);
 		const first = creates[0]?.d;
-		expect(first).toMatchObject({ unavailable: false, channels: [{ name: 'general' }], members: expect.any(Array), roles: expect.any(Array) });
-		expect(isRecord(first) && Array.isArray(first.channels) && isRecord(first.channels[0]) ? 'guild_id' in first.channels[0] : true).toBe(false);
+		expect(first).toMatchObject({
+			unavailable: false,
+			channels: [{ name: 'general' }],
+			members: expect.any(Array),
+			roles: expect.any(Array),
+		});
+		expect(
+			isRecord(first) && Array.isArray(first.channels) && isRecord(first.channels[0])
+				? 'guild_id' in first.channels[0]
+				: true,
+		).toBe(false);
 		client.send(GatewayOpcodes.Heartbeat, 4);
 		await client.next((f) => f.op === GatewayOpcodes.HeartbeatAck);
 	});
@@ -57,7 +66,11 @@ describe('GIVEN a raw gateway client', () => {
 		bad.send(GatewayOpcodes.Identify, { token: 'wrong', intents: 1, properties: {} });
 		expect(await bad.closed).toBe(GatewayCloseCodes.AuthenticationFailed);
 		const greedy = await connect();
-		greedy.send(GatewayOpcodes.Identify, { token: emu.token, intents: GatewayIntentBits.MessageContent, properties: {} });
+		greedy.send(GatewayOpcodes.Identify, {
+			token: emu.token,
+			intents: GatewayIntentBits.MessageContent,
+			properties: {},
+		});
 		expect(await greedy.closed).toBe(GatewayCloseCodes.DisallowedIntents);
 		const early = await connect();
 		early.send(GatewayOpcodes.RequestGuildMembers, {});
@@ -103,7 +116,10 @@ describe('GIVEN a raw gateway client', () => {
 		const shard1 = await connect();
 		const ready0 = await shard0.identify(emu.token, { shard: [0, 2] });
 		const ready1 = await shard1.identify(emu.token, { shard: [1, 2] });
-		const ids = (frame: RawFrame): string[] => (isRecord(frame.d) && Array.isArray(frame.d.guilds) ? frame.d.guilds.map((g: unknown) => (isRecord(g) ? String(g.id) : '')) : []);
+		const ids = (frame: RawFrame): string[] =>
+			isRecord(frame.d) && Array.isArray(frame.d.guilds)
+				? frame.d.guilds.map((g: unknown) => (isRecord(g) ? String(g.id) : ''))
+				: [];
 		expect([...ids(ready0), ...ids(ready1)].sort()).toEqual([...emu.state.guilds.keys()].sort());
 		expect(ids(ready0).every((id) => inShard(id, [0, 2]))).toBe(true);
 		const channel = emu.firstChannelId;

@@ -14,7 +14,8 @@ import { isRecord } from './schema-validator.js';
 import type { EmulatorState } from './state.js';
 
 /** Intents Discord gates behind the developer portal. */
-const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+const PRIVILEGED_INTENTS =
+	GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
 /** A gateway session: what RESUME needs to pick up where a dropped connection left off. */
 export interface GatewaySession {
@@ -73,7 +74,9 @@ export class Gateway {
 	 * @param head - bytes already read
 	 */
 	public handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-		this.#server.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, new URL(request.url ?? '/', 'http://localhost')));
+		this.#server.handleUpgrade(request, socket, head, (ws) =>
+			this.#accept(ws, new URL(request.url ?? '/', 'http://localhost')),
+		);
 	}
 
 	#accept(socket: WebSocket, url: URL): void {
@@ -97,11 +100,19 @@ export class Gateway {
 			socket.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
 			return;
 		}
-		this.#send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.#options.heartbeatIntervalMs } }, null);
+		this.#send(
+			socket,
+			{ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.#options.heartbeatIntervalMs } },
+			null,
+		);
 		socket.on('message', (data) => this.#receive(connection, data));
 	}
 
-	#send(socket: WebSocket, payload: { op: GatewayOpcodes; d: unknown; t?: string; s?: number }, t: string | null): void {
+	#send(
+		socket: WebSocket,
+		payload: { op: GatewayOpcodes; d: unknown; t?: string; s?: number },
+		t: string | null,
+	): void {
 		this.#log('out', payload.op, t);
 		socket.send(JSON.stringify(payload));
 	}
@@ -126,7 +137,8 @@ export class Gateway {
 		const d = payload.d;
 		switch (payload.op) {
 			case GatewayOpcodes.Heartbeat:
-				if (!this.withholdHeartbeatAcks) this.#send(connection.socket, { op: GatewayOpcodes.HeartbeatAck, d: null }, null);
+				if (!this.withholdHeartbeatAcks)
+					this.#send(connection.socket, { op: GatewayOpcodes.HeartbeatAck, d: null }, null);
 				return;
 			case GatewayOpcodes.Identify:
 				this.#identify(connection, d);
@@ -169,12 +181,25 @@ export class Gateway {
 		}
 		const shardValue = Array.isArray(d.shard) ? d.shard : [0, 1];
 		const shard: [number, number] = [Number(shardValue[0]), Number(shardValue[1])];
-		if (!Number.isInteger(shard[0]) || !Number.isInteger(shard[1]) || shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
+		if (
+			!Number.isInteger(shard[0]) ||
+			!Number.isInteger(shard[1]) ||
+			shard[1] < 1 ||
+			shard[0] < 0 ||
+			shard[0] >= shard[1]
+		) {
 			socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
 			return;
 		}
 		this.counts.identify += 1;
-		const session: GatewaySession = { id: this.#state.ids.next().slice(-16), shard, intents, seq: 0, socket, buffer: [] };
+		const session: GatewaySession = {
+			id: this.#state.ids.next().slice(-16),
+			shard,
+			intents,
+			seq: 0,
+			socket,
+			buffer: [],
+		};
 		this.sessions.set(session.id, session);
 		connection.session = session;
 
@@ -194,7 +219,8 @@ export class Gateway {
 		};
 		this.#dispatchTo(session, GatewayDispatchEvents.Ready, ready);
 		for (const guild of guilds) {
-			if (!guild.unavailable) this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, this.#state.guildCreatePayload(guild));
+			if (!guild.unavailable)
+				this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, this.#state.guildCreatePayload(guild));
 		}
 	}
 
@@ -241,7 +267,11 @@ export class Gateway {
 	 * @param scope - the guild it concerns (for shard routing) and the intent it needs
 	 * @returns how many sessions it went to
 	 */
-	public dispatch(t: string, d: unknown, scope: { readonly guildId?: string; readonly intent?: GatewayIntentBits } = {}): number {
+	public dispatch(
+		t: string,
+		d: unknown,
+		scope: { readonly guildId?: string; readonly intent?: GatewayIntentBits } = {},
+	): number {
 		let sent = 0;
 		for (const session of this.sessions.values()) {
 			if (scope.intent !== undefined && (session.intents & scope.intent) === 0) continue;
@@ -296,7 +326,8 @@ export class Gateway {
 
 	/** Sends RECONNECT (op 7) to every connection, as Discord does before moving a session. */
 	public requestReconnect(): void {
-		for (const connection of this.#connections) this.#send(connection.socket, { op: GatewayOpcodes.Reconnect, d: null }, null);
+		for (const connection of this.#connections)
+			this.#send(connection.socket, { op: GatewayOpcodes.Reconnect, d: null }, null);
 	}
 
 	/** Terminates all sockets and stops accepting new ones. */

@@ -90,7 +90,10 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
 			errors,
 			assertNoErrors: () => {
 				const first = errors[0];
-				if (first) throw new Error(`discord.js client emitted ${errors.length} error(s); first: ${first.message}`, { cause: first });
+				if (first)
+					throw new Error(`discord.js client emitted ${errors.length} error(s); first: ${first.message}`, {
+						cause: first,
+					});
 			},
 			teardown,
 		};

@@ -75,7 +75,11 @@ export async function readBody(request: IncomingMessage): Promise<Buffer> {
 export async function parseBody(contentType: string | undefined, raw: Buffer): Promise<ParsedBody> {
 	if (raw.length === 0) return { json: undefined, files: [], multipart: false };
 	if (contentType?.startsWith('multipart/form-data')) {
-		const form = await new Request('http://emulator.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+		const form = await new Request('http://emulator.invalid/', {
+			method: 'POST',
+			headers: { 'content-type': contentType },
+			body: raw,
+		}).formData();
 		let json: unknown;
 		const files: RecordedFile[] = [];
 		for (const [field, value] of form.entries()) {
@@ -83,7 +87,12 @@ export async function parseBody(contentType: string | undefined, raw: Buffer): P
 				if (field === 'payload_json') json = parseJson(value);
 				continue;
 			}
-			files.push({ field, filename: value.name, contentType: value.type || 'application/octet-stream', content: Buffer.from(await value.arrayBuffer()) });
+			files.push({
+				field,
+				filename: value.name,
+				contentType: value.type || 'application/octet-stream',
+				content: Buffer.from(await value.arrayBuffer()),
+			});
 		}
 		return { json, files, multipart: true };
 	}
@@ -107,7 +116,12 @@ function parseJson(text: string): unknown {
  * @param body - JSON body, or undefined for none (204)
  * @param headers - extra headers, e.g. rate-limit ones
  */
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+export function sendJson(
+	response: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string>,
+): void {
 	if (body === undefined) {
 		// A 204 carries no Content-Type: @discordjs/rest would try to parse the empty body as JSON.
 		response.writeHead(status, { 'Content-Length': 0, ...headers });
@@ -115,7 +129,11 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 		return;
 	}
 	const text = JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-	response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+	response.writeHead(status, {
+		'Content-Type': 'application/json',
+		'Content-Length': Buffer.byteLength(text),
+		...headers,
+	});
 	response.end(text);
 }
 

@@ -3,8 +3,21 @@
  * Start with {@link startBotHarness} (emulator + ready client) or {@link startEmulator}.
  */
 export { Emulator, startEmulator } from './emulator.js';
-export { emulatorClientOptions, startBotHarness, type BotHarness, type BotHarnessOptions, type HarnessClientContext } from './harness.js';
-export type { AutocompleteInjection, ButtonInjection, ChatInputInjection, InteractionTarget, OptionValue, SelectInjection } from './interactions.js';
+export {
+	emulatorClientOptions,
+	startBotHarness,
+	type BotHarness,
+	type BotHarnessOptions,
+	type HarnessClientContext,
+} from './harness.js';
+export type {
+	AutocompleteInjection,
+	ButtonInjection,
+	ChatInputInjection,
+	InteractionTarget,
+	OptionValue,
+	SelectInjection,
+} from './interactions.js';
 export { DISCORD_LIMITS } from './limits.js';
 export { ALL_PERMISSIONS, DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from './permissions.js';
 export { RawGatewayClient, type RawFrame } from './raw-gateway-client.js';

@@ -100,7 +100,13 @@ export function resolveTarget(state: EmulatorState, target: InteractionTarget): 
 	return { guildId: guild.id, channelId };
 }
 
-function base(state: EmulatorState, guildId: string, channelId: string, userId: string | undefined, locale: Locale | undefined): BaseFields {
+function base(
+	state: EmulatorState,
+	guildId: string,
+	channelId: string,
+	userId: string | undefined,
+	locale: Locale | undefined,
+): BaseFields {
 	const guild = state.requireGuild(guildId);
 	const channel = state.requireChannel(channelId);
 	const user = userId ?? state.defaultUser.id;
@@ -133,10 +139,13 @@ function base(state: EmulatorState, guildId: string, channelId: string, userId: 
  * @throws when no such command is registered, since Discord only sends registered commands
  */
 export function findCommand(state: EmulatorState, guildId: string, name: string): APIApplicationCommand {
-	const isMatch = (command: APIApplicationCommand): boolean => command.name === name && command.type === ApplicationCommandType.ChatInput;
+	const isMatch = (command: APIApplicationCommand): boolean =>
+		command.name === name && command.type === ApplicationCommandType.ChatInput;
 	const command = state.commands.guilds.get(guildId)?.find(isMatch) ?? state.commands.global.find(isMatch);
 	if (!command) {
-		throw new Error(`Emulator: no chat-input command "/${name}" is registered globally or in guild ${guildId}; Discord only sends registered commands`);
+		throw new Error(
+			`Emulator: no chat-input command "/${name}" is registered globally or in guild ${guildId}; Discord only sends registered commands`,
+		);
 	}
 	return command;
 }
@@ -149,9 +158,14 @@ function buildOptions(
 	focused: string | undefined,
 ): { options: APIApplicationCommandInteractionDataOption[]; resolved: APIInteractionDataResolved | undefined } {
 	let definitions: readonly APIApplicationCommandOption[] = command.options ?? [];
-	const wrap: { name: string; type: ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup }[] = [];
+	const wrap: {
+		name: string;
+		type: ApplicationCommandOptionType.Subcommand | ApplicationCommandOptionType.SubcommandGroup;
+	}[] = [];
 	if (injection.subcommandGroup !== undefined) {
-		const group = definitions.find((o) => o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === injection.subcommandGroup);
+		const group = definitions.find(
+			(o) => o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === injection.subcommandGroup,
+		);
 		if (!group || group.type !== ApplicationCommandOptionType.SubcommandGroup) {
 			throw new Error(`Emulator: /${command.name} has no subcommand group "${injection.subcommandGroup}"`);
 		}
@@ -159,7 +173,9 @@ function buildOptions(
 		definitions = group.options ?? [];
 	}
 	if (injection.subcommand !== undefined) {
-		const sub = definitions.find((o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === injection.subcommand);
+		const sub = definitions.find(
+			(o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === injection.subcommand,
+		);
 		if (!sub || sub.type !== ApplicationCommandOptionType.Subcommand) {
 			throw new Error(`Emulator: /${command.name} has no subcommand "${injection.subcommand}"`);
 		}
@@ -175,8 +191,14 @@ function buildOptions(
 	}
 	if (focused === undefined) {
 		for (const definition of definitions) {
-			if ('required' in definition && definition.required === true && injection.options?.[definition.name] === undefined) {
-				throw new Error(`Emulator: /${command.name} needs option "${definition.name}"; Discord's client will not send the command without it`);
+			if (
+				'required' in definition &&
+				definition.required === true &&
+				injection.options?.[definition.name] === undefined
+			) {
+				throw new Error(
+					`Emulator: /${command.name} needs option "${definition.name}"; Discord's client will not send the command without it`,
+				);
 			}
 		}
 	} else if (injection.options?.[focused] === undefined) {
@@ -203,11 +225,14 @@ function toDataOption(
 	resolved: APIInteractionDataResolved,
 ): APIApplicationCommandInteractionDataBasicOption {
 	const name = definition.name;
-	const mismatch = (): Error => new Error(`Emulator: option "${name}" (type ${definition.type}) cannot take ${JSON.stringify(value)}`);
+	const mismatch = (): Error =>
+		new Error(`Emulator: option "${name}" (type ${definition.type}) cannot take ${JSON.stringify(value)}`);
 	if ('choices' in definition && definition.choices && definition.choices.length > 0 && !focused) {
 		const choices: readonly { value: number | string }[] = definition.choices;
 		if (!choices.some((choice) => choice.value === value)) {
-			throw new Error(`Emulator: option "${name}" only offers the choices ${JSON.stringify(choices.map((c) => c.value))}`);
+			throw new Error(
+				`Emulator: option "${name}" only offers the choices ${JSON.stringify(choices.map((c) => c.value))}`,
+			);
 		}
 	}
 	switch (definition.type) {
@@ -218,7 +243,11 @@ function toDataOption(
 		case ApplicationCommandOptionType.Number:
 			// While typing, Discord sends the raw text of a numeric option.
 			if (focused) return { name, type: definition.type, value: String(value), focused };
-			if (typeof value !== 'number' || (definition.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value))) throw mismatch();
+			if (
+				typeof value !== 'number' ||
+				(definition.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value))
+			)
+				throw mismatch();
 			return { name, type: definition.type, value };
 		case ApplicationCommandOptionType.Boolean:
 			if (typeof value !== 'boolean') throw mismatch();
@@ -236,7 +265,13 @@ function toDataOption(
 	}
 }
 
-function resolveId(state: EmulatorState, guildId: string, type: ApplicationCommandOptionType, id: string, resolved: APIInteractionDataResolved): void {
+function resolveId(
+	state: EmulatorState,
+	guildId: string,
+	type: ApplicationCommandOptionType,
+	id: string,
+	resolved: APIInteractionDataResolved,
+): void {
 	const guild = state.requireGuild(guildId);
 	const role = guild.roles.get(id);
 	if ((type === ApplicationCommandOptionType.Role || type === ApplicationCommandOptionType.Mentionable) && role) {
@@ -289,7 +324,10 @@ function resolveId(state: EmulatorState, guildId: string, type: ApplicationComma
  * @param injection - what the user typed
  * @returns the payload
  */
-export function buildChatInput(state: EmulatorState, injection: ChatInputInjection): APIChatInputApplicationCommandGuildInteraction {
+export function buildChatInput(
+	state: EmulatorState,
+	injection: ChatInputInjection,
+): APIChatInputApplicationCommandGuildInteraction {
 	const { guildId, channelId } = resolveTarget(state, injection);
 	const command = findCommand(state, guildId, injection.name);
 	const { options, resolved } = buildOptions(state, guildId, command, injection, undefined);
@@ -314,7 +352,10 @@ export function buildChatInput(state: EmulatorState, injection: ChatInputInjecti
  * @param injection - what the user is typing, and in which option
  * @returns the payload
  */
-export function buildAutocomplete(state: EmulatorState, injection: AutocompleteInjection): APIApplicationCommandAutocompleteGuildInteraction {
+export function buildAutocomplete(
+	state: EmulatorState,
+	injection: AutocompleteInjection,
+): APIApplicationCommandAutocompleteGuildInteraction {
 	const { guildId, channelId } = resolveTarget(state, injection);
 	const command = findCommand(state, guildId, injection.name);
 	const { options } = buildOptions(state, guildId, command, injection, injection.focused);
@@ -336,7 +377,10 @@ export function buildAutocomplete(state: EmulatorState, injection: AutocompleteI
  * @param customId - the custom id to find
  * @returns the interactive component with that custom id, searched through rows
  */
-export function findComponent(components: readonly APIMessageTopLevelComponent[] | undefined, customId: string): APIComponentInActionRow | undefined {
+export function findComponent(
+	components: readonly APIMessageTopLevelComponent[] | undefined,
+	customId: string,
+): APIComponentInActionRow | undefined {
 	for (const row of components ?? []) {
 		if (row.type !== ComponentType.ActionRow) continue;
 		for (const component of row.components) {
@@ -364,7 +408,8 @@ function componentMessage(state: EmulatorState, reference: APIMessage | string):
 export function buildButton(state: EmulatorState, injection: ButtonInjection): APIMessageComponentButtonInteraction {
 	const message = componentMessage(state, injection.message);
 	const component = findComponent(message.components, injection.customId);
-	if (component?.type !== ComponentType.Button) throw new Error(`Emulator: message ${message.id} has no button "${injection.customId}"`);
+	if (component?.type !== ComponentType.Button)
+		throw new Error(`Emulator: message ${message.id} has no button "${injection.customId}"`);
 	if (component.disabled === true) throw new Error(`Emulator: button "${injection.customId}" is disabled`);
 	const channel = state.requireChannel(message.channel_id);
 	return {
@@ -383,7 +428,10 @@ export function buildButton(state: EmulatorState, injection: ButtonInjection): A
  * @returns the payload
  * @throws when the select does not exist or the values are not among its options
  */
-export function buildSelect(state: EmulatorState, injection: SelectInjection): APIMessageComponentSelectMenuInteraction {
+export function buildSelect(
+	state: EmulatorState,
+	injection: SelectInjection,
+): APIMessageComponentSelectMenuInteraction {
 	const message = componentMessage(state, injection.message);
 	const component = findComponent(message.components, injection.customId);
 	if (component?.type !== ComponentType.StringSelect) {
@@ -391,11 +439,14 @@ export function buildSelect(state: EmulatorState, injection: SelectInjection): A
 	}
 	const offered = component.options.map((o) => o.value);
 	const unknown = injection.values.filter((v) => !offered.includes(v));
-	if (unknown.length > 0) throw new Error(`Emulator: select "${injection.customId}" does not offer ${JSON.stringify(unknown)}`);
+	if (unknown.length > 0)
+		throw new Error(`Emulator: select "${injection.customId}" does not offer ${JSON.stringify(unknown)}`);
 	const min = component.min_values ?? 1;
 	const max = component.max_values ?? 1;
 	if (injection.values.length < min || injection.values.length > max) {
-		throw new Error(`Emulator: select "${injection.customId}" takes ${min}–${max} values, not ${injection.values.length}`);
+		throw new Error(
+			`Emulator: select "${injection.customId}" takes ${min}–${max} values, not ${injection.values.length}`,
+		);
 	}
 	const channel = state.requireChannel(message.channel_id);
 	const data: APIMessageStringSelectInteractionData = {

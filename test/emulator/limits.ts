@@ -1,4 +1,10 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
+import {
+	ApplicationCommandOptionType,
+	ApplicationCommandType,
+	ButtonStyle,
+	ComponentType,
+	MessageFlags,
+} from 'discord-api-types/v10';
 import { isRecord, lengthCheck, type PathSegment, type ValidationIssue } from './schema-validator.js';
 
 /**
@@ -48,7 +54,13 @@ function length(value: string | undefined): number {
 	return value === undefined ? 0 : [...value].length;
 }
 
-function pushLength(issues: ValidationIssue[], path: readonly PathSegment[], value: unknown, min: number | undefined, max: number): void {
+function pushLength(
+	issues: ValidationIssue[],
+	path: readonly PathSegment[],
+	value: unknown,
+	min: number | undefined,
+	max: number,
+): void {
 	const str = text(value);
 	if (str === undefined) return;
 	const issue = lengthCheck(path, length(str), min, max);
@@ -99,7 +111,11 @@ export function checkMessageLimits(body: unknown, base: readonly PathSegment[]):
 		}
 	});
 	if (total > DISCORD_LIMITS.embedTotal) {
-		issues.push({ path: [...base, 'embeds'], code: 'MAX_EMBED_SIZE_EXCEEDED', message: `Embed size exceeds maximum size of ${DISCORD_LIMITS.embedTotal}` });
+		issues.push({
+			path: [...base, 'embeds'],
+			code: 'MAX_EMBED_SIZE_EXCEEDED',
+			message: `Embed size exceeds maximum size of ${DISCORD_LIMITS.embedTotal}`,
+		});
 	}
 
 	const flags = typeof body.flags === 'number' ? body.flags : 0;
@@ -127,7 +143,11 @@ function checkActionRows(components: unknown, path: readonly PathSegment[], issu
 		const children = array(row.components);
 		const hasSelect = children.some((child) => isRecord(child) && child.type !== ComponentType.Button);
 		if (hasSelect && children.length > 1) {
-			issues.push({ path: [...rowPath, 'components'], code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message: 'The specified component exceeds the maximum width' });
+			issues.push({
+				path: [...rowPath, 'components'],
+				code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+				message: 'The specified component exceeds the maximum width',
+			});
 		}
 		children.forEach((child, childIndex) => {
 			if (!isRecord(child)) return;
@@ -136,19 +156,31 @@ function checkActionRows(components: unknown, path: readonly PathSegment[], issu
 			if (child.type === ComponentType.Button) {
 				const needsCustomId = child.style !== ButtonStyle.Link && child.style !== ButtonStyle.Premium;
 				if (needsCustomId && customId === undefined) {
-					issues.push({ path: [...childPath, 'custom_id'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+					issues.push({
+						path: [...childPath, 'custom_id'],
+						code: 'BASE_TYPE_REQUIRED',
+						message: 'This field is required',
+					});
 				}
 				if (child.style === ButtonStyle.Link && text(child.url) === undefined) {
 					issues.push({ path: [...childPath, 'url'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
 				}
 				if (child.style === ButtonStyle.Link && customId !== undefined) {
-					issues.push({ path: [...childPath, 'custom_id'], code: 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', message: 'A custom id cannot be set for link buttons' });
+					issues.push({
+						path: [...childPath, 'custom_id'],
+						code: 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED',
+						message: 'A custom id cannot be set for link buttons',
+					});
 				}
 			}
 			if (customId !== undefined) {
 				pushLength(issues, [...childPath, 'custom_id'], customId, 1, DISCORD_LIMITS.customId);
 				if (customIds.has(customId)) {
-					issues.push({ path: [...childPath, 'custom_id'], code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+					issues.push({
+						path: [...childPath, 'custom_id'],
+						code: 'COMPONENT_CUSTOM_ID_DUPLICATED',
+						message: 'Component custom id cannot be duplicated',
+					});
 				}
 				customIds.add(customId);
 			}
@@ -206,15 +238,28 @@ export function checkCommandLimits(command: unknown, base: readonly PathSegment[
 	const name = text(command.name);
 	if (type === ApplicationCommandType.ChatInput) {
 		if (name !== undefined && !isValidChatInputName(name)) {
-			issues.push({ path: [...base, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
+			issues.push({
+				path: [...base, 'name'],
+				code: 'APPLICATION_COMMAND_INVALID_NAME',
+				message: 'Command name is invalid',
+			});
 		}
 		const description = text(command.description) ?? '';
-		const descriptionIssue = lengthCheck([...base, 'description'], length(description), 1, DISCORD_LIMITS.commandDescription);
+		const descriptionIssue = lengthCheck(
+			[...base, 'description'],
+			length(description),
+			1,
+			DISCORD_LIMITS.commandDescription,
+		);
 		if (descriptionIssue) issues.push(descriptionIssue);
 		checkOptions(command.options, [...base, 'options'], issues);
 	}
 	if (commandSize(command) > DISCORD_LIMITS.commandTotalCharacters) {
-		issues.push({ path: base, code: 'APPLICATION_COMMAND_TOO_LARGE', message: `Command exceeds maximum size (${DISCORD_LIMITS.commandTotalCharacters})` });
+		issues.push({
+			path: base,
+			code: 'APPLICATION_COMMAND_TOO_LARGE',
+			message: `Command exceeds maximum size (${DISCORD_LIMITS.commandTotalCharacters})`,
+		});
 	}
 	return issues;
 }
@@ -233,7 +278,11 @@ export function checkCommandListLimits(commands: unknown): ValidationIssue[] {
 		if (!isRecord(command)) return;
 		const key = `${String(command.type ?? ApplicationCommandType.ChatInput)}:${String(command.name)}`;
 		if (seen.has(key)) {
-			issues.push({ path: [index, 'name'], code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: 'Application command names must be unique' });
+			issues.push({
+				path: [index, 'name'],
+				code: 'APPLICATION_COMMANDS_DUPLICATE_NAME',
+				message: 'Application command names must be unique',
+			});
 		}
 		seen.add(key);
 	});
@@ -259,28 +308,52 @@ function checkOptions(value: unknown, path: readonly PathSegment[], issues: Vali
 		const optionPath = [...path, index];
 		const name = text(option.name);
 		if (name !== undefined && !isValidChatInputName(name)) {
-			issues.push({ path: [...optionPath, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
+			issues.push({
+				path: [...optionPath, 'name'],
+				code: 'APPLICATION_COMMAND_INVALID_NAME',
+				message: 'Command name is invalid',
+			});
 		}
 		if (name !== undefined && names.has(name)) {
-			issues.push({ path: [...optionPath, 'name'], code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', message: 'Option name already exists' });
+			issues.push({
+				path: [...optionPath, 'name'],
+				code: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS',
+				message: 'Option name already exists',
+			});
 		}
 		if (name !== undefined) names.add(name);
-		const nested = option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup;
+		const nested =
+			option.type === ApplicationCommandOptionType.Subcommand ||
+			option.type === ApplicationCommandOptionType.SubcommandGroup;
 		if (nested) {
 			checkOptions(option.options, [...optionPath, 'options'], issues);
 			return;
 		}
 		if (option.required === true && sawOptional) {
-			issues.push({ path: [...optionPath, 'required'], code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', message: 'Required options must be placed before non-required options' });
+			issues.push({
+				path: [...optionPath, 'required'],
+				code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+				message: 'Required options must be placed before non-required options',
+			});
 		}
 		if (option.required !== true) sawOptional = true;
 		const choices = array(option.choices);
 		if (option.autocomplete === true && choices.length > 0) {
-			issues.push({ path: [...optionPath, 'autocomplete'], code: 'APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES_EXCLUSIVE', message: 'Autocomplete cannot be set for options with choices' });
+			issues.push({
+				path: [...optionPath, 'autocomplete'],
+				code: 'APPLICATION_COMMAND_AUTOCOMPLETE_CHOICES_EXCLUSIVE',
+				message: 'Autocomplete cannot be set for options with choices',
+			});
 		}
 		choices.forEach((choice, choiceIndex) => {
 			if (!isRecord(choice)) return;
-			pushLength(issues, [...optionPath, 'choices', choiceIndex, 'value'], choice.value, undefined, DISCORD_LIMITS.choiceStringValue);
+			pushLength(
+				issues,
+				[...optionPath, 'choices', choiceIndex, 'value'],
+				choice.value,
+				undefined,
+				DISCORD_LIMITS.choiceStringValue,
+			);
 		});
 	});
 }
@@ -305,7 +378,10 @@ function commandSize(command: Record<string, unknown>): number {
  * @param schema - failures from the OpenAPI schema
  * @returns the merged list
  */
-export function mergeIssues(explicit: readonly ValidationIssue[], schema: readonly ValidationIssue[]): ValidationIssue[] {
+export function mergeIssues(
+	explicit: readonly ValidationIssue[],
+	schema: readonly ValidationIssue[],
+): ValidationIssue[] {
 	const key = (issue: ValidationIssue): string => `${issue.path.join('.')}|${issue.code}`;
 	const seen = new Set(explicit.map(key));
 	return [...explicit, ...schema.filter((issue) => !seen.has(key(issue)))];

@@ -28,7 +28,11 @@ export function loadOpenApi(): OpenApiDocument {
 	if (!isRecord(raw) || !isRecord(raw.paths) || !isRecord(raw.components) || !isRecord(raw.components.schemas)) {
 		throw new Error('openapi.json does not look like an OpenAPI document');
 	}
-	cached = { paths: raw.paths, schemas: raw.components.schemas, validator: new SchemaValidator(raw.components.schemas) };
+	cached = {
+		paths: raw.paths,
+		schemas: raw.components.schemas,
+		validator: new SchemaValidator(raw.components.schemas),
+	};
 	return cached;
 }
 
@@ -73,7 +77,12 @@ export function hasOperation(document: OpenApiDocument, pathTemplate: string, me
  * @param body - the decoded JSON body (`payload_json` for multipart requests)
  * @returns the failures; empty when the body fits
  */
-export function validateRequestBody(document: OpenApiDocument, pathTemplate: string, method: HttpMethod, body: unknown): ValidationIssue[] {
+export function validateRequestBody(
+	document: OpenApiDocument,
+	pathTemplate: string,
+	method: HttpMethod,
+	body: unknown,
+): ValidationIssue[] {
 	const operation = requestBodySchema(document, pathTemplate, method);
 	if (!operation) return [];
 	if (body === undefined) {

@@ -4,7 +4,11 @@ import type { FaultOptions, RequestMatcher } from './types.js';
 /** Headers and, when limited, the 429 body to answer with. */
 export interface RateLimitDecision {
 	readonly headers: Record<string, string>;
-	readonly limited?: { readonly retryAfter: number; readonly global: boolean; readonly scope: 'global' | 'shared' | 'user' };
+	readonly limited?: {
+		readonly retryAfter: number;
+		readonly global: boolean;
+		readonly scope: 'global' | 'shared' | 'user';
+	};
 }
 
 interface Bucket {
@@ -127,7 +131,12 @@ export class RateLimiter {
 		const key = `${hash}:${major ?? 'global'}`;
 		let bucket = this.#buckets.get(key);
 		if (!bucket || now >= bucket.resetAt) {
-			bucket = { limit: config.limit, windowMs: config.windowMs, remaining: config.limit, resetAt: now + config.windowMs };
+			bucket = {
+				limit: config.limit,
+				windowMs: config.windowMs,
+				remaining: config.limit,
+				resetAt: now + config.windowMs,
+			};
 			this.#buckets.set(key, bucket);
 		}
 		if (this.#global && !isInteractionRoute(route)) {
@@ -137,7 +146,12 @@ export class RateLimiter {
 			if (recent.length >= this.#global.limit) {
 				const retryAfter = Math.max(0.001, ((recent[0] ?? now) + windowMs - now) / 1000);
 				return {
-					headers: { ...this.#headers(bucket, hash, now), 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global', 'Retry-After': retryAfter.toFixed(3) },
+					headers: {
+						...this.#headers(bucket, hash, now),
+						'X-RateLimit-Global': 'true',
+						'X-RateLimit-Scope': 'global',
+						'Retry-After': retryAfter.toFixed(3),
+					},
 					limited: { retryAfter, global: true, scope: 'global' },
 				};
 			}
@@ -146,7 +160,11 @@ export class RateLimiter {
 		if (bucket.remaining <= 0) {
 			const retryAfter = (bucket.resetAt - now) / 1000;
 			return {
-				headers: { ...this.#headers(bucket, hash, now), 'X-RateLimit-Scope': 'user', 'Retry-After': retryAfter.toFixed(3) },
+				headers: {
+					...this.#headers(bucket, hash, now),
+					'X-RateLimit-Scope': 'user',
+					'Retry-After': retryAfter.toFixed(3),
+				},
 				limited: { retryAfter, global: false, scope: 'user' },
 			};
 		}
@@ -222,7 +240,9 @@ export function bucketHash(method: string, route: string): string {
  */
 export function matches(matcher: RequestMatcher, method: string, path: string): boolean {
 	if (matcher.method !== '*' && matcher.method.toUpperCase() !== method.toUpperCase()) return false;
-	return typeof matcher.path === 'string' ? path === matcher.path || path.startsWith(`${matcher.path}?`) : matcher.path.test(path);
+	return typeof matcher.path === 'string'
+		? path === matcher.path || path.startsWith(`${matcher.path}?`)
+		: matcher.path.test(path);
 }
 
 function take<T>(rules: Rule<T>[], method: string, path: string): T | undefined {

@@ -12,7 +12,11 @@ import { RawGatewayClient } from './raw-gateway-client.js';
 import { isRecord } from './schema-validator.js';
 
 const commands = [
-	{ name: 'letter', description: 'Show a letter', options: [{ type: ApplicationCommandOptionType.String, name: 'date', description: 'MM-DD' }] },
+	{
+		name: 'letter',
+		description: 'Show a letter',
+		options: [{ type: ApplicationCommandOptionType.String, name: 'date', description: 'MM-DD' }],
+	},
 ] satisfies RESTPutAPIApplicationCommandsJSONBody;
 
 interface Answer {
@@ -25,12 +29,21 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 	let emu: Emulator;
 	let gateway: RawGatewayClient;
 
-	const call = async (method: string, path: string, body?: unknown, init: { auth?: boolean; raw?: string; contentType?: string } = {}): Promise<Answer> => {
+	const call = async (
+		method: string,
+		path: string,
+		body?: unknown,
+		init: { auth?: boolean; raw?: string; contentType?: string } = {},
+	): Promise<Answer> => {
 		const headers: Record<string, string> = {};
 		if (init.auth !== false) headers.Authorization = `Bot ${emu.token}`;
 		if (body !== undefined) headers['Content-Type'] = 'application/json';
 		if (init.contentType) headers['Content-Type'] = init.contentType;
-		const response = await fetch(`${emu.url}/v10${path}`, { method, headers, body: init.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+		const response = await fetch(`${emu.url}/v10${path}`, {
+			method,
+			headers,
+			body: init.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+		});
 		const text = await response.text();
 		return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 	};
@@ -62,7 +75,13 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 		const ok = await call('GET', '/gateway/bot');
 		expect(ok.status).toBe(200);
 		expect(ok.body).toMatchObject({ url: emu.gatewayUrl, shards: 1 });
-		for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-reset-after', 'x-ratelimit-bucket']) {
+		for (const name of [
+			'x-ratelimit-limit',
+			'x-ratelimit-remaining',
+			'x-ratelimit-reset',
+			'x-ratelimit-reset-after',
+			'x-ratelimit-bucket',
+		]) {
 			expect(ok.headers.get(name)).not.toBeNull();
 		}
 		const denied = await call('GET', `/channels/${channelId()}`, undefined, { auth: false });
@@ -75,14 +94,30 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 		const answer = await call('POST', `/channels/${channelId()}/messages`, { content: 'x'.repeat(2001) });
 		expect(answer).toMatchObject({
 			status: 400,
-			body: { code: 50035, message: 'Invalid Form Body', errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } },
+			body: {
+				code: 50035,
+				message: 'Invalid Form Body',
+				errors: {
+					content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] },
+				},
+			},
 		});
-		expect((await call('POST', `/channels/${channelId()}/messages`, undefined, { raw: '{nope', contentType: 'application/json' })).body).toMatchObject({ code: 50109 });
+		expect(
+			(
+				await call('POST', `/channels/${channelId()}/messages`, undefined, {
+					raw: '{nope',
+					contentType: 'application/json',
+				})
+			).body,
+		).toMatchObject({ code: 50109 });
 		expect((await call('GET', '/channels/not-a-snowflake')).body).toMatchObject({
 			code: 50035,
 			errors: { channel_id: { _errors: [{ code: 'NUMBER_TYPE_COERCE' }] } },
 		});
-		expect((await call('POST', `/channels/${channelId()}/messages`, { content: '' })).body).toEqual({ message: 'Cannot send an empty message', code: 50006 });
+		expect((await call('POST', `/channels/${channelId()}/messages`, { content: '' })).body).toEqual({
+			message: 'Cannot send an empty message',
+			code: 50006,
+		});
 	});
 
 	it('THEN enforce_nonce returns the original message instead of a duplicate', async () => {
@@ -98,19 +133,34 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 
 	it('THEN allowed_mentions is recorded and mentions follow it', async () => {
 		const user = emu.state.defaultUser.id;
-		await call('POST', `/channels/${channelId()}/messages`, { content: `hi <@${user}>`, allowed_mentions: { parse: [] } });
+		await call('POST', `/channels/${channelId()}/messages`, {
+			content: `hi <@${user}>`,
+			allowed_mentions: { parse: [] },
+		});
 		const quiet = emu.messages(channelId()).at(-1);
 		expect(quiet?.mentions).toEqual([]);
 		expect(emu.requests('POST').at(-1)?.body).toMatchObject({ allowed_mentions: { parse: [] } });
 		await call('POST', `/channels/${channelId()}/messages`, { content: `hi <@${user}>` });
-		expect(emu.messages(channelId()).at(-1)?.mentions.map((u) => u.id)).toEqual([user]);
+		expect(
+			emu
+				.messages(channelId())
+				.at(-1)
+				?.mentions.map((u) => u.id),
+		).toEqual([user]);
 	});
 
 	it('THEN a multipart body is parsed: payload_json validated, files recorded and served', async () => {
 		const form = new FormData();
-		form.append('payload_json', JSON.stringify({ content: 'with file', attachments: [{ id: '0', description: 'notes' }] }));
+		form.append(
+			'payload_json',
+			JSON.stringify({ content: 'with file', attachments: [{ id: '0', description: 'notes' }] }),
+		);
 		form.append('files[0]', new Blob(['hello file'], { type: 'text/plain' }), 'notes.txt');
-		const response = await fetch(`${emu.url}/v10/channels/${channelId()}/messages`, { method: 'POST', headers: { Authorization: `Bot ${emu.token}` }, body: form });
+		const response = await fetch(`${emu.url}/v10/channels/${channelId()}/messages`, {
+			method: 'POST',
+			headers: { Authorization: `Bot ${emu.token}` },
+			body: form,
+		});
 		expect(response.status).toBe(200);
 		const stored = emu.messages(channelId()).at(-1);
 		expect(stored?.attachments[0]).toMatchObject({ filename: 'notes.txt', description: 'notes', size: 10 });
@@ -119,7 +169,11 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 		const bad = new FormData();
 		bad.append('payload_json', JSON.stringify({ embeds: [{ title: 'x'.repeat(300) }] }));
 		bad.append('files[0]', new Blob(['x']), 'x.txt');
-		const rejected = await fetch(`${emu.url}/v10/channels/${channelId()}/messages`, { method: 'POST', headers: { Authorization: `Bot ${emu.token}` }, body: bad });
+		const rejected = await fetch(`${emu.url}/v10/channels/${channelId()}/messages`, {
+			method: 'POST',
+			headers: { Authorization: `Bot ${emu.token}` },
+			body: bad,
+		});
 		expect(rejected.status).toBe(400);
 	});
 
@@ -129,30 +183,67 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 		const edited = await call('PATCH', `/channels/${channelId()}/messages/${id}`, { content: 'v2' });
 		expect(edited.body).toMatchObject({ content: 'v2', edited_timestamp: expect.any(String) });
 		expect((await call('GET', `/channels/${channelId()}/messages/${id}`)).body).toMatchObject({ content: 'v2' });
-		const reply = await call('POST', `/channels/${channelId()}/messages`, { content: 'reply', message_reference: { message_id: id } });
+		const reply = await call('POST', `/channels/${channelId()}/messages`, {
+			content: 'reply',
+			message_reference: { message_id: id },
+		});
 		expect(reply.body).toMatchObject({ type: 19, referenced_message: { id } });
-		const missing = await call('POST', `/channels/${channelId()}/messages`, { content: 'reply', message_reference: { message_id: '123456789012345678' } });
-		expect(missing.body).toMatchObject({ code: 50035, errors: { message_reference: { _errors: [{ code: 'REPLIES_UNKNOWN_MESSAGE' }] } } });
+		const missing = await call('POST', `/channels/${channelId()}/messages`, {
+			content: 'reply',
+			message_reference: { message_id: '123456789012345678' },
+		});
+		expect(missing.body).toMatchObject({
+			code: 50035,
+			errors: { message_reference: { _errors: [{ code: 'REPLIES_UNKNOWN_MESSAGE' }] } },
+		});
 		const theirs = emu.postUserMessage(channelId(), 'mine');
-		expect((await call('PATCH', `/channels/${channelId()}/messages/${theirs.id}`, { content: 'hijack' })).body).toMatchObject({ code: 50005 });
-		expect((await call('GET', `/channels/${channelId()}/messages/123456789012345678`)).body).toMatchObject({ code: 10008 });
+		expect(
+			(await call('PATCH', `/channels/${channelId()}/messages/${theirs.id}`, { content: 'hijack' })).body,
+		).toMatchObject({ code: 50005 });
+		expect((await call('GET', `/channels/${channelId()}/messages/123456789012345678`)).body).toMatchObject({
+			code: 10008,
+		});
 	});
 
 	it('THEN threads start from a message (same id) or alone (private by default), once per message', async () => {
 		const message = emu.postUserMessage(channelId(), 'start here');
-		const thread = await call('POST', `/channels/${channelId()}/messages/${message.id}/threads`, { name: 'talk', auto_archive_duration: 60 });
-		expect(thread).toMatchObject({ status: 201, body: { id: message.id, type: ChannelType.PublicThread, parent_id: channelId(), thread_metadata: { auto_archive_duration: 60 } } });
-		expect((await call('POST', `/channels/${channelId()}/messages/${message.id}/threads`, { name: 'again' })).body).toMatchObject({ code: 160004 });
+		const thread = await call('POST', `/channels/${channelId()}/messages/${message.id}/threads`, {
+			name: 'talk',
+			auto_archive_duration: 60,
+		});
+		expect(thread).toMatchObject({
+			status: 201,
+			body: {
+				id: message.id,
+				type: ChannelType.PublicThread,
+				parent_id: channelId(),
+				thread_metadata: { auto_archive_duration: 60 },
+			},
+		});
+		expect(
+			(await call('POST', `/channels/${channelId()}/messages/${message.id}/threads`, { name: 'again' })).body,
+		).toMatchObject({ code: 160004 });
 		// Without `type` the thread is private, which needs a permission bots rarely get.
-		expect((await call('POST', `/channels/${channelId()}/threads`, { name: 'solo' })).body).toMatchObject({ code: 50013 });
-		const open = await call('POST', `/channels/${channelId()}/threads`, { name: 'open', type: ChannelType.PublicThread });
+		expect((await call('POST', `/channels/${channelId()}/threads`, { name: 'solo' })).body).toMatchObject({
+			code: 50013,
+		});
+		const open = await call('POST', `/channels/${channelId()}/threads`, {
+			name: 'open',
+			type: ChannelType.PublicThread,
+		});
 		expect(open.body).toMatchObject({ type: ChannelType.PublicThread });
 		const privileged = emu.addChannel(emu.firstGuild.id, { name: 'staff' });
 		emu.setBotPermissions(privileged.id, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.CreatePrivateThreads);
-		expect((await call('POST', `/channels/${privileged.id}/threads`, { name: 'solo' })).body).toMatchObject({ type: ChannelType.PrivateThread });
+		expect((await call('POST', `/channels/${privileged.id}/threads`, { name: 'solo' })).body).toMatchObject({
+			type: ChannelType.PrivateThread,
+		});
 		const news = emu.addChannel(emu.firstGuild.id, { name: 'news', type: ChannelType.GuildAnnouncement });
 		const post = await call('POST', `/channels/${news.id}/messages`, { content: 'announcement' });
-		const newsThread = await call('POST', `/channels/${news.id}/messages/${isRecord(post.body) ? String(post.body.id) : ''}/threads`, { name: 'n' });
+		const newsThread = await call(
+			'POST',
+			`/channels/${news.id}/messages/${isRecord(post.body) ? String(post.body.id) : ''}/threads`,
+			{ name: 'n' },
+		);
 		expect(newsThread.body).toMatchObject({ type: ChannelType.AnnouncementThread });
 	});
 
@@ -163,9 +254,14 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 		const quiet = emu.addChannel(emu.firstGuild.id, { name: 'quiet' });
 		emu.denyBotPermissions(quiet.id, PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.CreatePublicThreads);
 		expect((await call('POST', `/channels/${quiet.id}/messages`, { content: 'plain' })).status).toBe(200);
-		expect((await call('POST', `/channels/${quiet.id}/messages`, { embeds: [{ title: 't' }] })).body).toEqual({ message: 'Missing Permissions', code: 50013 });
+		expect((await call('POST', `/channels/${quiet.id}/messages`, { embeds: [{ title: 't' }] })).body).toEqual({
+			message: 'Missing Permissions',
+			code: 50013,
+		});
 		const message = emu.messages(quiet.id)[0];
-		expect((await call('POST', `/channels/${quiet.id}/messages/${message?.id ?? ''}/threads`, { name: 't' })).status).toBe(403);
+		expect(
+			(await call('POST', `/channels/${quiet.id}/messages/${message?.id ?? ''}/threads`, { name: 't' })).status,
+		).toBe(403);
 		emu.denyBotPermissions(quiet.id, PermissionFlagsBits.SendMessages);
 		expect((await call('POST', `/channels/${quiet.id}/messages`, { content: 'plain' })).status).toBe(403);
 	});
@@ -178,7 +274,9 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 		const other = emu.addGuild({ name: 'other' });
 		emu.removeGuild(other.id);
 		expect((await call('GET', `/channels/${other.channelIds[0] ?? ''}`)).body).toMatchObject({ code: 50001 });
-		expect((await call('PUT', `/applications/${emu.applicationId}/guilds/${other.id}/commands`, [])).body).toMatchObject({ code: 50001 });
+		expect(
+			(await call('PUT', `/applications/${emu.applicationId}/guilds/${other.id}/commands`, [])).body,
+		).toMatchObject({ code: 50001 });
 	});
 
 	it('THEN failNext answers a 500 once and a route 429 with Discord’s headers and body', async () => {
@@ -202,7 +300,12 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 		expect(limited[0]?.headers.get('x-ratelimit-global')).toBe('true');
 		expect(limited[0]?.body).toMatchObject({ global: true });
 		const injected = emu.injectChatInput({ name: 'letter' });
-		const answer = await call('POST', `/interactions/${injected.id}/${injected.token}/callback`, { type: 4, data: { content: 'exempt' } }, { auth: false });
+		const answer = await call(
+			'POST',
+			`/interactions/${injected.id}/${injected.token}/callback`,
+			{ type: 4, data: { content: 'exempt' } },
+			{ auth: false },
+		);
 		expect(answer.status).toBe(204);
 	});
 
@@ -230,22 +333,65 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 
 	it('THEN interaction callbacks follow Discord: once only, unknown ids 10062, late ones too, follow-ups need an ack', async () => {
 		const injected = emu.injectChatInput({ name: 'letter', options: { date: '11-23' } });
-		expect(injected.payload.data.options).toEqual([{ name: 'date', type: ApplicationCommandOptionType.String, value: '11-23' }]);
+		expect(injected.payload.data.options).toEqual([
+			{ name: 'date', type: ApplicationCommandOptionType.String, value: '11-23' },
+		]);
 		const webhook = `/webhooks/${emu.applicationId}/${injected.token}`;
-		expect((await call('POST', webhook, { content: 'too early' }, { auth: false })).body).toMatchObject({ code: 10015 });
+		expect((await call('POST', webhook, { content: 'too early' }, { auth: false })).body).toMatchObject({
+			code: 10015,
+		});
 		const path = `/interactions/${injected.id}/${injected.token}/callback?with_response=true`;
-		const first = await call('POST', path, { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'hi' } }, { auth: false });
-		expect(first.body).toMatchObject({ interaction: { id: injected.id, response_message_loading: false }, resource: { type: 4, message: { content: 'hi' } } });
-		expect((await call('POST', path, { type: 4, data: { content: 'again' } }, { auth: false })).body).toMatchObject({ code: 40060 });
-		expect((await call('GET', `${webhook}/messages/@original`, undefined, { auth: false })).body).toMatchObject({ content: 'hi' });
+		const first = await call(
+			'POST',
+			path,
+			{ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'hi' } },
+			{ auth: false },
+		);
+		expect(first.body).toMatchObject({
+			interaction: { id: injected.id, response_message_loading: false },
+			resource: { type: 4, message: { content: 'hi' } },
+		});
+		expect((await call('POST', path, { type: 4, data: { content: 'again' } }, { auth: false })).body).toMatchObject({
+			code: 40060,
+		});
+		expect((await call('GET', `${webhook}/messages/@original`, undefined, { auth: false })).body).toMatchObject({
+			content: 'hi',
+		});
 		const followUp = await call('POST', `${webhook}?wait=true`, { content: 'more' }, { auth: false });
 		expect(followUp.body).toMatchObject({ content: 'more', webhook_id: emu.applicationId });
-		expect((await call('POST', '/interactions/123456789012345678/nope/callback', { type: 4, data: { content: 'x' } }, { auth: false })).body).toMatchObject({ code: 10062 });
-		expect((await call('POST', path, { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }, { auth: false })).status).toBe(400);
+		expect(
+			(
+				await call(
+					'POST',
+					'/interactions/123456789012345678/nope/callback',
+					{ type: 4, data: { content: 'x' } },
+					{ auth: false },
+				)
+			).body,
+		).toMatchObject({ code: 10062 });
+		expect(
+			(
+				await call(
+					'POST',
+					path,
+					{ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } },
+					{ auth: false },
+				)
+			).status,
+		).toBe(400);
 
 		const late = emu.injectChatInput({ name: 'letter' });
 		await expect(late.callback).rejects.toThrow(/no callback within 300 ms/);
-		expect((await call('POST', `/interactions/${late.id}/${late.token}/callback`, { type: 4, data: { content: 'late' } }, { auth: false })).body).toMatchObject({ code: 10062 });
+		expect(
+			(
+				await call(
+					'POST',
+					`/interactions/${late.id}/${late.token}/callback`,
+					{ type: 4, data: { content: 'late' } },
+					{ auth: false },
+				)
+			).body,
+		).toMatchObject({ code: 10062 });
 	});
 
 	it('THEN an injected command must be registered, with valid option names and required options', () => {
@@ -260,8 +406,12 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 
 	it('THEN command registration keeps ids for unchanged names and answers the full command shape', async () => {
 		const first = await call('PUT', `/applications/${emu.applicationId}/commands`, commands);
-		const second = await call('PUT', `/applications/${emu.applicationId}/commands`, [...commands, { name: 'random', description: 'Random' }]);
-		const ids = (answer: Answer): unknown[] => (Array.isArray(answer.body) ? answer.body.map((c: unknown) => (isRecord(c) ? c.id : undefined)) : []);
+		const second = await call('PUT', `/applications/${emu.applicationId}/commands`, [
+			...commands,
+			{ name: 'random', description: 'Random' },
+		]);
+		const ids = (answer: Answer): unknown[] =>
+			Array.isArray(answer.body) ? answer.body.map((c: unknown) => (isRecord(c) ? c.id : undefined)) : [];
 		expect(ids(second)[0]).toBe(ids(first)[0]);
 		expect(Array.isArray(second.body) ? second.body[1] : undefined).toMatchObject({
 			application_id: emu.applicationId,
@@ -271,15 +421,25 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 			integration_types: [0],
 			nsfw: false,
 		});
-		const bad = await call('PUT', `/applications/${emu.applicationId}/commands`, [{ name: 'Bad Name', description: 'x' }]);
-		expect(bad.body).toMatchObject({ code: 50035, errors: { 0: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } } });
+		const bad = await call('PUT', `/applications/${emu.applicationId}/commands`, [
+			{ name: 'Bad Name', description: 'x' },
+		]);
+		expect(bad.body).toMatchObject({
+			code: 50035,
+			errors: { 0: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } },
+		});
 		expect(emu.commands().map((c) => c.name)).toEqual(['letter', 'random']);
 	});
 
 	it('THEN every request is recorded with route template, body and status', async () => {
 		await call('POST', `/channels/${channelId()}/messages`, { content: 'recorded' });
 		const record = emu.requests('POST', /\/messages$/).at(-1);
-		expect(record).toMatchObject({ method: 'POST', route: '/channels/{channel_id}/messages', status: 200, body: { content: 'recorded' } });
+		expect(record).toMatchObject({
+			method: 'POST',
+			route: '/channels/{channel_id}/messages',
+			status: 200,
+			body: { content: 'recorded' },
+		});
 		const message: APIMessage | undefined = emu.messages(channelId()).at(-1);
 		expect(record?.responseBody).toMatchObject({ id: message?.id });
 	});

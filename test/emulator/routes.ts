@@ -22,7 +22,13 @@ import {
 } from 'discord-api-types/v10';
 import type { Gateway } from './gateway.js';
 import { asRecord, DiscordHttpError, Errors } from './http.js';
-import { checkAutocompleteLimits, checkCommandLimits, checkCommandListLimits, checkMessageLimits, DISCORD_LIMITS } from './limits.js';
+import {
+	checkAutocompleteLimits,
+	checkCommandLimits,
+	checkCommandListLimits,
+	checkMessageLimits,
+	DISCORD_LIMITS,
+} from './limits.js';
 import type { HttpMethod } from './openapi.js';
 import { isRecord, toDiscordErrors, type ValidationIssue } from './schema-validator.js';
 import { isThread, type EmulatedChannel, type EmulatorState } from './state.js';
@@ -80,6 +86,8 @@ export interface RouteDeps {
 	readonly state: EmulatorState;
 	readonly gateway: Gateway;
 	readonly interactions: Map<string, InteractionRecord>;
+	/** The same interactions keyed by token, for webhook routes. */
+	readonly interactionsByToken: Map<string, InteractionRecord>;
 	readonly origin: () => string;
 	readonly responseTimeoutMs: number;
 	readonly recommendedShards: number;
@@ -113,16 +121,27 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		return message;
 	};
 
-	const emitMessage = (t: GatewayDispatchEvents.MessageCreate | GatewayDispatchEvents.MessageUpdate, message: APIMessage): void => {
+	const emitMessage = (
+		t: GatewayDispatchEvents.MessageCreate | GatewayDispatchEvents.MessageUpdate,
+		message: APIMessage,
+	): void => {
 		if ((message.flags ?? 0) & MessageFlags.Ephemeral) return;
 		const channel = state.channels.get(message.channel_id);
 		const guildId = channel?.guild_id;
-		gateway.dispatch(t, { ...state.snapshot(message), guild_id: guildId }, { guildId, intent: GatewayIntentBits.GuildMessages });
+		gateway.dispatch(
+			t,
+			{ ...state.snapshot(message), guild_id: guildId },
+			{ guildId, intent: GatewayIntentBits.GuildMessages },
+		);
 	};
 
 	const emitDelete = (message: APIMessage): void => {
 		const guildId = state.channels.get(message.channel_id)?.guild_id;
-		gateway.dispatch(GatewayDispatchEvents.MessageDelete, { id: message.id, channel_id: message.channel_id, guild_id: guildId }, { guildId, intent: GatewayIntentBits.GuildMessages });
+		gateway.dispatch(
+			GatewayDispatchEvents.MessageDelete,
+			{ id: message.id, channel_id: message.channel_id, guild_id: guildId },
+			{ guildId, intent: GatewayIntentBits.GuildMessages },
+		);
 	};
 
 	const deleteMessage = (message: APIMessage): void => {
@@ -145,7 +164,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 
 	const interactionByToken = (webhookId: string | undefined, token: string | undefined): InteractionRecord => {
 		if (webhookId !== state.applicationId) throw Errors.unknownWebhook();
-		const record = [...deps.interactions.values()].find((r) => r.token === token);
+		const record = token === undefined ? undefined : deps.interactionsByToken.get(token);
 		if (!record) throw Errors.unknownWebhook();
 		if (Date.now() - record.sentAtWall > TOKEN_LIFETIME_MS) throw Errors.invalidWebhookToken();
 		return record;
@@ -153,7 +172,10 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 
 	const interactionMessage = (record: InteractionRecord, messageId: string | undefined): APIMessage => {
 		const id = messageId === '@original' ? record.originalMessageId : messageId;
-		if (id === undefined || (messageId !== '@original' && !record.followUpIds.includes(id) && id !== record.originalMessageId)) {
+		if (
+			id === undefined ||
+			(messageId !== '@original' && !record.followUpIds.includes(id) && id !== record.originalMessageId)
+		) {
 			throw Errors.unknownMessage();
 		}
 		const message = state.messageById.get(id);
@@ -171,12 +193,23 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			application_id: state.applicationId,
 			interaction_metadata:
 				record.payload.type === InteractionType.MessageComponent
-					? { id: record.id, type: InteractionType.MessageComponent, user, authorizing_integration_owners: owners, interacted_message_id: record.payload.message.id }
+					? {
+							id: record.id,
+							type: InteractionType.MessageComponent,
+							user,
+							authorizing_integration_owners: owners,
+							interacted_message_id: record.payload.message.id,
+						}
 					: { id: record.id, type: InteractionType.ApplicationCommand, user, authorizing_integration_owners: owners },
 		};
 	};
 
-	const createInteractionMessage = (record: InteractionRecord, payload: Record<string, unknown>, files: readonly RecordedFile[], extraFlags: number): APIMessage => {
+	const createInteractionMessage = (
+		record: InteractionRecord,
+		payload: Record<string, unknown>,
+		files: readonly RecordedFile[],
+		extraFlags: number,
+	): APIMessage => {
 		const message = state.createMessage({
 			channelId: record.channelId,
 			author: state.botUser,
@@ -205,7 +238,11 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 					InteractionResponseType.Modal,
 				];
 			case InteractionType.ApplicationCommand:
-				return [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal];
+				return [
+					InteractionResponseType.ChannelMessageWithSource,
+					InteractionResponseType.DeferredChannelMessageWithSource,
+					InteractionResponseType.Modal,
+				];
 			default:
 				return [InteractionResponseType.Pong];
 		}
@@ -222,7 +259,13 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		const callbackType = allowed.find((t) => t === type);
 		if (callbackType === undefined) {
 			throw new DiscordHttpError(400, 50035, 'Invalid Form Body', {
-				errors: toDiscordErrors([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Interaction response type ${type} is not valid for interaction type ${record.payload.type}.` }]),
+				errors: toDiscordErrors([
+					{
+						path: ['type'],
+						code: 'INTERACTION_RESPONSE_TYPE_INVALID',
+						message: `Interaction response type ${type} is not valid for interaction type ${record.payload.type}.`,
+					},
+				]),
 			});
 		}
 		const data = isRecord(body.data) ? body.data : {};
@@ -275,7 +318,13 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			interaction: {
 				id: record.id,
 				type: record.payload.type,
-				...(message ? { response_message_id: message.id, response_message_loading: loading, response_message_ephemeral: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0 } : {}),
+				...(message
+					? {
+							response_message_id: message.id,
+							response_message_loading: loading,
+							response_message_ephemeral: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+						}
+					: {}),
 			},
 			resource: { type: callbackType, ...(message ? { message: state.snapshot(message) } : {}) },
 		};
@@ -304,7 +353,10 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		}
 		const draft = state.snapshot(message);
 		state.applyPayload(draft, asRecord(ctx.body), ctx.files, deps.origin(), record.guildId);
-		if (!hasSendableContent({ content: draft.content, embeds: draft.embeds, components: draft.components }, []) && draft.attachments.length === 0) {
+		if (
+			!hasSendableContent({ content: draft.content, embeds: draft.embeds, components: draft.components }, []) &&
+			draft.attachments.length === 0
+		) {
 			throw Errors.emptyMessage();
 		}
 		// The first edit of a deferred reply replaces the "thinking…" state; later ones are edits.
@@ -331,7 +383,8 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		const nonceKey = nonce === undefined ? undefined : `${channel.id}:${state.botUser.id}:${nonce}`;
 		if (nonceKey !== undefined && body.enforce_nonce === true) {
 			const seen = state.nonces.get(nonceKey);
-			const original = seen && Date.now() - seen.at < NONCE_WINDOW_MS ? state.messageById.get(seen.messageId) : undefined;
+			const original =
+				seen && Date.now() - seen.at < NONCE_WINDOW_MS ? state.messageById.get(seen.messageId) : undefined;
 			if (original) return { status: 200, body: state.snapshot(original) };
 		}
 		let extra: Partial<APIMessage> = {};
@@ -343,18 +396,33 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			if (!referenced || referenced.channel_id !== String(reference.channel_id ?? channel.id)) {
 				if (reference.fail_if_not_exists !== false) {
 					throw new DiscordHttpError(400, 50035, 'Invalid Form Body', {
-						errors: toDiscordErrors([{ path: ['message_reference'], code: 'REPLIES_UNKNOWN_MESSAGE', message: 'Unknown message' }]),
+						errors: toDiscordErrors([
+							{ path: ['message_reference'], code: 'REPLIES_UNKNOWN_MESSAGE', message: 'Unknown message' },
+						]),
 					});
 				}
 			} else {
 				type = MessageType.Reply;
 				extra = {
-					message_reference: { type: 0, message_id: referenced.id, channel_id: referenced.channel_id, guild_id: channel.guild_id },
+					message_reference: {
+						type: 0,
+						message_id: referenced.id,
+						channel_id: referenced.channel_id,
+						guild_id: channel.guild_id,
+					},
 					referenced_message: state.snapshot(referenced),
 				};
 			}
 		}
-		const message = state.createMessage({ channelId: channel.id, author: state.botUser, payload: body, files: ctx.files, type, extra, baseUrl: deps.origin() });
+		const message = state.createMessage({
+			channelId: channel.id,
+			author: state.botUser,
+			payload: body,
+			files: ctx.files,
+			type,
+			extra,
+			baseUrl: deps.origin(),
+		});
 		if (nonceKey !== undefined) state.nonces.set(nonceKey, { messageId: message.id, at: Date.now() });
 		emitMessage(GatewayDispatchEvents.MessageCreate, message);
 		return { status: 200, body: state.snapshot(message) };
@@ -374,12 +442,18 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			return { status: 204 };
 		}
 		const body = asRecord(ctx.body);
-		if (!own && (body.content !== undefined || body.embeds !== undefined || body.components !== undefined || ctx.files.length > 0)) {
+		if (
+			!own &&
+			(body.content !== undefined || body.embeds !== undefined || body.components !== undefined || ctx.files.length > 0)
+		) {
 			throw Errors.otherAuthor();
 		}
 		const draft = state.snapshot(message);
 		state.applyPayload(draft, body, ctx.files, deps.origin(), channel.guild_id);
-		if (!hasSendableContent({ content: draft.content, embeds: draft.embeds, components: draft.components }, []) && draft.attachments.length === 0) {
+		if (
+			!hasSendableContent({ content: draft.content, embeds: draft.embeds, components: draft.components }, []) &&
+			draft.attachments.length === 0
+		) {
 			throw Errors.emptyMessage();
 		}
 		draft.edited_timestamp = new Date().toISOString();
@@ -392,12 +466,28 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		const channel = visibleChannel(ctx.params.channel_id);
 		requirePermissions(channel.id, PermissionFlagsBits.ReadMessageHistory);
 		const limit = Math.min(100, Math.max(1, Number(ctx.query.get('limit') ?? 50)));
-		return { status: 200, body: state.messagesIn(channel.id).slice(-limit).reverse().map((m) => state.snapshot(m)) };
+		return {
+			status: 200,
+			body: state
+				.messagesIn(channel.id)
+				.slice(-limit)
+				.reverse()
+				.map((m) => state.snapshot(m)),
+		};
 	};
 
-	const makeThread = (parent: EmulatedChannel, id: string, body: Record<string, unknown>, type: ChannelType.AnnouncementThread | ChannelType.PrivateThread | ChannelType.PublicThread): APIThreadChannel => {
+	const makeThread = (
+		parent: EmulatedChannel,
+		id: string,
+		body: Record<string, unknown>,
+		type: ChannelType.AnnouncementThread | ChannelType.PrivateThread | ChannelType.PublicThread,
+	): APIThreadChannel => {
 		const now = new Date().toISOString();
-		const duration = Number(body.auto_archive_duration ?? ('default_auto_archive_duration' in parent ? parent.default_auto_archive_duration : undefined) ?? 1440);
+		const duration = Number(
+			body.auto_archive_duration ??
+				('default_auto_archive_duration' in parent ? parent.default_auto_archive_duration : undefined) ??
+				1440,
+		);
 		const thread: APIThreadChannel = {
 			id,
 			guild_id: parent.guild_id,
@@ -422,17 +512,23 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		};
 		state.channels.set(id, thread);
 		state.guildOf(parent).threadIds.push(id);
-		gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true }, { guildId: parent.guild_id, intent: GatewayIntentBits.Guilds });
+		gateway.dispatch(
+			GatewayDispatchEvents.ThreadCreate,
+			{ ...thread, newly_created: true },
+			{ guildId: parent.guild_id, intent: GatewayIntentBits.Guilds },
+		);
 		return thread;
 	};
 
 	const handleThreadFromMessage = (ctx: RouteContext): RouteReply => {
 		const channel = visibleChannel(ctx.params.channel_id);
-		if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) throw Errors.wrongChannelType();
+		if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)
+			throw Errors.wrongChannelType();
 		const message = messageIn(channel.id, ctx.params.message_id);
 		if (message.thread || state.channels.has(message.id)) throw Errors.threadExists();
 		requirePermissions(channel.id, PermissionFlagsBits.CreatePublicThreads);
-		const type = channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
+		const type =
+			channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
 		// Discord gives a thread started from a message the message's own id.
 		const thread = makeThread(channel, message.id, asRecord(ctx.body), type);
 		message.thread = state.snapshotChannel(thread);
@@ -442,7 +538,8 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 
 	const handleThreadWithoutMessage = (ctx: RouteContext): RouteReply => {
 		const channel = visibleChannel(ctx.params.channel_id);
-		if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) throw Errors.wrongChannelType();
+		if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)
+			throw Errors.wrongChannelType();
 		const body = asRecord(ctx.body);
 		// Without `type`, Discord still defaults to a private thread.
 		const requested = Number(body.type ?? ChannelType.PrivateThread);
@@ -456,14 +553,22 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		} else {
 			throw Errors.wrongChannelType();
 		}
-		requirePermissions(channel.id, type === ChannelType.PrivateThread ? PermissionFlagsBits.CreatePrivateThreads : PermissionFlagsBits.CreatePublicThreads);
+		requirePermissions(
+			channel.id,
+			type === ChannelType.PrivateThread
+				? PermissionFlagsBits.CreatePrivateThreads
+				: PermissionFlagsBits.CreatePublicThreads,
+		);
 		return { status: 201, body: makeThread(channel, state.ids.next(), body, type) };
 	};
 
 	const handleChannel = (ctx: RouteContext): RouteReply => {
 		const channel = visibleChannel(ctx.params.channel_id);
 		if (ctx.method === 'get') return { status: 200, body: state.snapshotChannel(channel) };
-		requirePermissions(channel.id, isThread(channel) ? PermissionFlagsBits.ManageThreads : PermissionFlagsBits.ManageChannels);
+		requirePermissions(
+			channel.id,
+			isThread(channel) ? PermissionFlagsBits.ManageThreads : PermissionFlagsBits.ManageChannels,
+		);
 		return { status: 200, body: deleteChannel(state, gateway, channel.id) };
 	};
 
@@ -477,9 +582,15 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 	const putCommands = (ctx: RouteContext): RouteReply => {
 		const guildId = commandScope(ctx);
 		const incoming = Array.isArray(ctx.body) ? ctx.body.filter(isRecord) : [];
-		const chatInput = incoming.filter((c) => (c.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput).length;
+		const chatInput = incoming.filter(
+			(c) => (c.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput,
+		).length;
 		if (chatInput > DISCORD_LIMITS.chatInputCommands) {
-			throw new DiscordHttpError(400, 30032, `Maximum number of application commands reached (${DISCORD_LIMITS.chatInputCommands})`);
+			throw new DiscordHttpError(
+				400,
+				30032,
+				`Maximum number of application commands reached (${DISCORD_LIMITS.chatInputCommands})`,
+			);
 		}
 		const list = state.commandsFor(guildId);
 		const next = incoming.map((body) => toCommand(state, body, guildId, list));
@@ -527,12 +638,22 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 				const result: RESTGetAPIGatewayBotResult = {
 					url: `${deps.origin().replace(/^http/, 'ws')}/gateway`,
 					shards: deps.recommendedShards,
-					session_start_limit: { total: 1000, remaining: Math.max(0, 1000 - gateway.counts.identify), reset_after: 14_400_000, max_concurrency: 1 },
+					session_start_limit: {
+						total: 1000,
+						remaining: Math.max(0, 1000 - gateway.counts.identify),
+						reset_after: 14_400_000,
+						max_concurrency: 1,
+					},
 				};
 				return { status: 200, body: result };
 			},
 		},
-		{ method: 'get', template: '/gateway', auth: false, handle: () => ({ status: 200, body: { url: `${deps.origin().replace(/^http/, 'ws')}/gateway` } }) },
+		{
+			method: 'get',
+			template: '/gateway',
+			auth: false,
+			handle: () => ({ status: 200, body: { url: `${deps.origin().replace(/^http/, 'ws')}/gateway` } }),
+		},
 		{ method: 'get', template: '/users/@me', auth: true, handle: () => ({ status: 200, body: state.botUser }) },
 		{
 			method: 'get',
@@ -540,58 +661,191 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			auth: true,
 			handle: () => ({
 				status: 200,
-				body: { id: state.applicationId, name: state.botUser.username, icon: null, description: '', bot_public: true, bot_require_code_grant: false, verify_key: '0'.repeat(64), flags: 0, bot: state.botUser, owner: state.users.get(state.defaultUser.id) },
+				body: {
+					id: state.applicationId,
+					name: state.botUser.username,
+					icon: null,
+					description: '',
+					bot_public: true,
+					bot_require_code_grant: false,
+					verify_key: '0'.repeat(64),
+					flags: 0,
+					bot: state.botUser,
+					owner: state.users.get(state.defaultUser.id),
+				},
 			}),
 		},
-		{ method: 'get', template: '/applications/{application_id}/commands', auth: true, handle: (ctx) => ({ status: 200, body: state.commandsFor(commandScope(ctx)) }) },
-		{ method: 'put', template: '/applications/{application_id}/commands', auth: true, limits: (ctx) => checkCommandListLimits(ctx.body), handle: putCommands },
-		{ method: 'post', template: '/applications/{application_id}/commands', auth: true, limits: (ctx) => checkCommandLimits(ctx.body, []), handle: postCommand },
-		{ method: 'get', template: '/applications/{application_id}/commands/{command_id}', auth: true, handle: commandById },
-		{ method: 'delete', template: '/applications/{application_id}/commands/{command_id}', auth: true, handle: commandById },
-		{ method: 'get', template: '/applications/{application_id}/guilds/{guild_id}/commands', auth: true, handle: (ctx) => ({ status: 200, body: state.commandsFor(commandScope(ctx)) }) },
-		{ method: 'put', template: '/applications/{application_id}/guilds/{guild_id}/commands', auth: true, limits: (ctx) => checkCommandListLimits(ctx.body), handle: putCommands },
-		{ method: 'post', template: '/applications/{application_id}/guilds/{guild_id}/commands', auth: true, limits: (ctx) => checkCommandLimits(ctx.body, []), handle: postCommand },
-		{ method: 'get', template: '/applications/{application_id}/guilds/{guild_id}/commands/{command_id}', auth: true, handle: commandById },
-		{ method: 'delete', template: '/applications/{application_id}/guilds/{guild_id}/commands/{command_id}', auth: true, handle: commandById },
+		{
+			method: 'get',
+			template: '/applications/{application_id}/commands',
+			auth: true,
+			handle: (ctx) => ({ status: 200, body: state.commandsFor(commandScope(ctx)) }),
+		},
+		{
+			method: 'put',
+			template: '/applications/{application_id}/commands',
+			auth: true,
+			limits: (ctx) => checkCommandListLimits(ctx.body),
+			handle: putCommands,
+		},
+		{
+			method: 'post',
+			template: '/applications/{application_id}/commands',
+			auth: true,
+			limits: (ctx) => checkCommandLimits(ctx.body, []),
+			handle: postCommand,
+		},
+		{
+			method: 'get',
+			template: '/applications/{application_id}/commands/{command_id}',
+			auth: true,
+			handle: commandById,
+		},
+		{
+			method: 'delete',
+			template: '/applications/{application_id}/commands/{command_id}',
+			auth: true,
+			handle: commandById,
+		},
+		{
+			method: 'get',
+			template: '/applications/{application_id}/guilds/{guild_id}/commands',
+			auth: true,
+			handle: (ctx) => ({ status: 200, body: state.commandsFor(commandScope(ctx)) }),
+		},
+		{
+			method: 'put',
+			template: '/applications/{application_id}/guilds/{guild_id}/commands',
+			auth: true,
+			limits: (ctx) => checkCommandListLimits(ctx.body),
+			handle: putCommands,
+		},
+		{
+			method: 'post',
+			template: '/applications/{application_id}/guilds/{guild_id}/commands',
+			auth: true,
+			limits: (ctx) => checkCommandLimits(ctx.body, []),
+			handle: postCommand,
+		},
+		{
+			method: 'get',
+			template: '/applications/{application_id}/guilds/{guild_id}/commands/{command_id}',
+			auth: true,
+			handle: commandById,
+		},
+		{
+			method: 'delete',
+			template: '/applications/{application_id}/guilds/{guild_id}/commands/{command_id}',
+			auth: true,
+			handle: commandById,
+		},
 		{
 			method: 'post',
 			template: '/interactions/{interaction_id}/{interaction_token}/callback',
 			auth: false,
 			limits: (ctx) => {
 				const body = asRecord(ctx.body);
-				if (body.type === InteractionResponseType.ApplicationCommandAutocompleteResult) return checkAutocompleteLimits(body.data, ['data']);
+				if (body.type === InteractionResponseType.ApplicationCommandAutocompleteResult)
+					return checkAutocompleteLimits(body.data, ['data']);
 				return checkMessageLimits(body.data, ['data']);
 			},
 			handle: handleCallback,
 		},
-		{ method: 'post', template: '/webhooks/{webhook_id}/{webhook_token}', auth: false, limits: messageLimits, handle: handleFollowUp },
-		{ method: 'get', template: '/webhooks/{webhook_id}/{webhook_token}/messages/@original', auth: false, handle: handleWebhookMessage },
-		{ method: 'patch', template: '/webhooks/{webhook_id}/{webhook_token}/messages/@original', auth: false, limits: messageLimits, handle: handleWebhookMessage },
-		{ method: 'delete', template: '/webhooks/{webhook_id}/{webhook_token}/messages/@original', auth: false, handle: handleWebhookMessage },
-		{ method: 'get', template: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}', auth: false, handle: handleWebhookMessage },
-		{ method: 'patch', template: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}', auth: false, limits: messageLimits, handle: handleWebhookMessage },
-		{ method: 'delete', template: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}', auth: false, handle: handleWebhookMessage },
+		{
+			method: 'post',
+			template: '/webhooks/{webhook_id}/{webhook_token}',
+			auth: false,
+			limits: messageLimits,
+			handle: handleFollowUp,
+		},
+		{
+			method: 'get',
+			template: '/webhooks/{webhook_id}/{webhook_token}/messages/@original',
+			auth: false,
+			handle: handleWebhookMessage,
+		},
+		{
+			method: 'patch',
+			template: '/webhooks/{webhook_id}/{webhook_token}/messages/@original',
+			auth: false,
+			limits: messageLimits,
+			handle: handleWebhookMessage,
+		},
+		{
+			method: 'delete',
+			template: '/webhooks/{webhook_id}/{webhook_token}/messages/@original',
+			auth: false,
+			handle: handleWebhookMessage,
+		},
+		{
+			method: 'get',
+			template: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
+			auth: false,
+			handle: handleWebhookMessage,
+		},
+		{
+			method: 'patch',
+			template: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
+			auth: false,
+			limits: messageLimits,
+			handle: handleWebhookMessage,
+		},
+		{
+			method: 'delete',
+			template: '/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}',
+			auth: false,
+			handle: handleWebhookMessage,
+		},
 		{ method: 'get', template: '/channels/{channel_id}', auth: true, handle: handleChannel },
 		{ method: 'delete', template: '/channels/{channel_id}', auth: true, handle: handleChannel },
 		{ method: 'get', template: '/channels/{channel_id}/messages', auth: true, handle: listMessages },
-		{ method: 'post', template: '/channels/{channel_id}/messages', auth: true, limits: messageLimits, handle: handleCreateMessage },
+		{
+			method: 'post',
+			template: '/channels/{channel_id}/messages',
+			auth: true,
+			limits: messageLimits,
+			handle: handleCreateMessage,
+		},
 		{ method: 'get', template: '/channels/{channel_id}/messages/{message_id}', auth: true, handle: handleMessage },
-		{ method: 'patch', template: '/channels/{channel_id}/messages/{message_id}', auth: true, limits: messageLimits, handle: handleMessage },
+		{
+			method: 'patch',
+			template: '/channels/{channel_id}/messages/{message_id}',
+			auth: true,
+			limits: messageLimits,
+			handle: handleMessage,
+		},
 		{ method: 'delete', template: '/channels/{channel_id}/messages/{message_id}', auth: true, handle: handleMessage },
-		{ method: 'post', template: '/channels/{channel_id}/messages/{message_id}/threads', auth: true, handle: handleThreadFromMessage },
+		{
+			method: 'post',
+			template: '/channels/{channel_id}/messages/{message_id}/threads',
+			auth: true,
+			handle: handleThreadFromMessage,
+		},
 		{ method: 'post', template: '/channels/{channel_id}/threads', auth: true, handle: handleThreadWithoutMessage },
-		{ method: 'get', template: '/guilds/{guild_id}', auth: true, handle: (ctx) => ({ status: 200, body: state.guildCreatePayload(guildFor(ctx)) }) },
+		{
+			method: 'get',
+			template: '/guilds/{guild_id}',
+			auth: true,
+			handle: (ctx) => ({ status: 200, body: state.guildCreatePayload(guildFor(ctx)) }),
+		},
 		{
 			method: 'get',
 			template: '/guilds/{guild_id}/channels',
 			auth: true,
 			handle: (ctx) => {
 				const guild = guildFor(ctx);
-				const channels = guild.channelIds.map((id) => state.channels.get(id)).filter((c): c is EmulatedChannel => c !== undefined);
+				const channels = guild.channelIds
+					.map((id) => state.channels.get(id))
+					.filter((c): c is EmulatedChannel => c !== undefined);
 				return { status: 200, body: channels.map((c) => state.snapshotChannel(c)) };
 			},
 		},
-		{ method: 'get', template: '/guilds/{guild_id}/roles', auth: true, handle: (ctx) => ({ status: 200, body: [...guildFor(ctx).roles.values()] }) },
+		{
+			method: 'get',
+			template: '/guilds/{guild_id}/roles',
+			auth: true,
+			handle: (ctx) => ({ status: 200, body: [...guildFor(ctx).roles.values()] }),
+		},
 		{
 			method: 'get',
 			template: '/guilds/{guild_id}/members/{user_id}',
@@ -624,9 +878,16 @@ export function deleteChannel(state: EmulatorState, gateway: Gateway, channelId:
 		if (index !== -1) list.splice(index, 1);
 	}
 	if (isThread(channel)) {
-		gateway.dispatch(GatewayDispatchEvents.ThreadDelete, { id: channel.id, guild_id: channel.guild_id, parent_id: channel.parent_id, type: channel.type }, { guildId: channel.guild_id, intent: GatewayIntentBits.Guilds });
+		gateway.dispatch(
+			GatewayDispatchEvents.ThreadDelete,
+			{ id: channel.id, guild_id: channel.guild_id, parent_id: channel.parent_id, type: channel.type },
+			{ guildId: channel.guild_id, intent: GatewayIntentBits.Guilds },
+		);
 	} else {
-		gateway.dispatch(GatewayDispatchEvents.ChannelDelete, state.snapshotChannel(channel), { guildId: channel.guild_id, intent: GatewayIntentBits.Guilds });
+		gateway.dispatch(GatewayDispatchEvents.ChannelDelete, state.snapshotChannel(channel), {
+			guildId: channel.guild_id,
+			intent: GatewayIntentBits.Guilds,
+		});
 		for (const thread of state.threads) {
 			if (thread.parent_id === channelId) deleteChannel(state, gateway, thread.id);
 		}
@@ -642,7 +903,11 @@ export function deleteChannel(state: EmulatorState, gateway: Gateway, channelId:
  * @param guildId - a guild, or undefined for global commands
  * @returns the registered commands
  */
-export function registerCommands(state: EmulatorState, commands: readonly unknown[], guildId: string | undefined): APIApplicationCommand[] {
+export function registerCommands(
+	state: EmulatorState,
+	commands: readonly unknown[],
+	guildId: string | undefined,
+): APIApplicationCommand[] {
 	const list = state.commandsFor(guildId);
 	const next = commands.filter(isRecord).map((body) => toCommand(state, body, guildId, list));
 	list.splice(0, list.length, ...next);
@@ -655,12 +920,25 @@ function threadDuration(minutes: number): ThreadAutoArchiveDuration {
 }
 
 function isOptionList(value: unknown): value is APIApplicationCommandOption[] {
-	return Array.isArray(value) && value.every((o) => isRecord(o) && typeof o.type === 'number' && typeof o.name === 'string');
+	return (
+		Array.isArray(value) && value.every((o) => isRecord(o) && typeof o.type === 'number' && typeof o.name === 'string')
+	);
 }
 
-function toCommand(state: EmulatorState, body: Record<string, unknown>, guildId: string | undefined, existing: readonly APIApplicationCommand[]): APIApplicationCommand {
+function toCommand(
+	state: EmulatorState,
+	body: Record<string, unknown>,
+	guildId: string | undefined,
+	existing: readonly APIApplicationCommand[],
+): APIApplicationCommand {
 	const type = Number(body.type ?? ApplicationCommandType.ChatInput);
-	const commandType = [ApplicationCommandType.ChatInput, ApplicationCommandType.User, ApplicationCommandType.Message, ApplicationCommandType.PrimaryEntryPoint].find((t) => t === type) ?? ApplicationCommandType.ChatInput;
+	const commandType =
+		[
+			ApplicationCommandType.ChatInput,
+			ApplicationCommandType.User,
+			ApplicationCommandType.Message,
+			ApplicationCommandType.PrimaryEntryPoint,
+		].find((t) => t === type) ?? ApplicationCommandType.ChatInput;
 	const name = String(body.name);
 	const previous = existing.find((c) => c.name === name && c.type === commandType);
 	const permissions = body.default_member_permissions;
@@ -671,15 +949,27 @@ function toCommand(state: EmulatorState, body: Record<string, unknown>, guildId:
 		default_member_permissions: permissions === null || permissions === undefined ? null : String(permissions),
 		type: commandType,
 		name,
-		...(isRecord(body.name_localizations) ? { name_localizations: Object.fromEntries(Object.entries(body.name_localizations).map(([k, v]) => [k, String(v)])) } : {}),
+		...(isRecord(body.name_localizations)
+			? {
+					name_localizations: Object.fromEntries(
+						Object.entries(body.name_localizations).map(([k, v]) => [k, String(v)]),
+					),
+				}
+			: {}),
 		description: typeof body.description === 'string' ? body.description : '',
 		...(isRecord(body.description_localizations)
-			? { description_localizations: Object.fromEntries(Object.entries(body.description_localizations).map(([k, v]) => [k, String(v)])) }
+			? {
+					description_localizations: Object.fromEntries(
+						Object.entries(body.description_localizations).map(([k, v]) => [k, String(v)]),
+					),
+				}
 			: {}),
 		...(guildId !== undefined ? { guild_id: guildId } : {}),
 		...(isOptionList(body.options) && body.options.length > 0 ? { options: body.options } : {}),
 		nsfw: body.nsfw === true,
-		integration_types: Array.isArray(body.integration_types) ? body.integration_types.map(Number) : [ApplicationIntegrationType.GuildInstall],
+		integration_types: Array.isArray(body.integration_types)
+			? body.integration_types.map(Number)
+			: [ApplicationIntegrationType.GuildInstall],
 		contexts: Array.isArray(body.contexts) ? body.contexts.map(Number) : null,
 	};
 }

@@ -99,7 +99,12 @@ export class SchemaValidator {
 		else if (isRecord(value)) this.#checkObject(schema, value, path, issues);
 	}
 
-	#checkUnion(branches: readonly unknown[], value: unknown, path: readonly PathSegment[], issues: ValidationIssue[]): void {
+	#checkUnion(
+		branches: readonly unknown[],
+		value: unknown,
+		path: readonly PathSegment[],
+		issues: ValidationIssue[],
+	): void {
 		const results: ValidationIssue[][] = [];
 		for (const branch of branches) {
 			const branchIssues: ValidationIssue[] = [];
@@ -108,7 +113,12 @@ export class SchemaValidator {
 			results.push(branchIssues);
 		}
 		if (branches.every((branch) => isRecord(branch) && 'const' in branch)) {
-			issues.push(choicesIssue(path, branches.map((branch) => (isRecord(branch) ? branch.const : undefined))));
+			issues.push(
+				choicesIssue(
+					path,
+					branches.map((branch) => (isRecord(branch) ? branch.const : undefined)),
+				),
+			);
 			return;
 		}
 		// Report the branch the caller most likely meant: one whose own type and `type`
@@ -127,7 +137,12 @@ export class SchemaValidator {
 		issues.push(...best);
 	}
 
-	#checkType(schema: Record<string, unknown>, value: unknown, path: readonly PathSegment[], issues: ValidationIssue[]): boolean {
+	#checkType(
+		schema: Record<string, unknown>,
+		value: unknown,
+		path: readonly PathSegment[],
+		issues: ValidationIssue[],
+	): boolean {
 		const types = Array.isArray(schema.type) ? schema.type : [schema.type];
 		for (const type of types) {
 			if (matchesType(type, value, schema)) return true;
@@ -137,7 +152,12 @@ export class SchemaValidator {
 		return false;
 	}
 
-	#checkString(schema: Record<string, unknown>, value: string, path: readonly PathSegment[], issues: ValidationIssue[]): void {
+	#checkString(
+		schema: Record<string, unknown>,
+		value: string,
+		path: readonly PathSegment[],
+		issues: ValidationIssue[],
+	): void {
 		if (isIntegerSchema(schema)) {
 			this.#checkNumber(schema, value, path, issues);
 			return;
@@ -163,13 +183,22 @@ export class SchemaValidator {
 		}
 	}
 
-	#checkNumber(schema: Record<string, unknown>, value: number | string, path: readonly PathSegment[], issues: ValidationIssue[]): void {
+	#checkNumber(
+		schema: Record<string, unknown>,
+		value: number | string,
+		path: readonly PathSegment[],
+		issues: ValidationIssue[],
+	): void {
 		const kind = isIntegerSchema(schema) ? 'int' : 'float';
 		const big = typeof value === 'string' ? BigInt(value) : undefined;
 		if (typeof schema.minimum === 'number') {
 			const below = big === undefined ? Number(value) < schema.minimum : big < BigInt(Math.trunc(schema.minimum));
 			if (below) {
-				issues.push({ path, code: 'NUMBER_TYPE_MIN', message: `${kind} value should be greater than or equal to ${schema.minimum}.` });
+				issues.push({
+					path,
+					code: 'NUMBER_TYPE_MIN',
+					message: `${kind} value should be greater than or equal to ${schema.minimum}.`,
+				});
 			}
 		}
 		if (typeof schema.maximum === 'number') {
@@ -177,12 +206,21 @@ export class SchemaValidator {
 			const maximum = Math.abs(schema.maximum) >= 9.2e18 ? INT64_LIMIT - 1n : BigInt(Math.trunc(schema.maximum));
 			const above = big === undefined ? Number(value) > schema.maximum : big > maximum;
 			if (above) {
-				issues.push({ path, code: 'NUMBER_TYPE_MAX', message: `${kind} value should be less than or equal to ${schema.maximum}.` });
+				issues.push({
+					path,
+					code: 'NUMBER_TYPE_MAX',
+					message: `${kind} value should be less than or equal to ${schema.maximum}.`,
+				});
 			}
 		}
 	}
 
-	#checkArray(schema: Record<string, unknown>, value: readonly unknown[], path: readonly PathSegment[], issues: ValidationIssue[]): void {
+	#checkArray(
+		schema: Record<string, unknown>,
+		value: readonly unknown[],
+		path: readonly PathSegment[],
+		issues: ValidationIssue[],
+	): void {
 		const min = typeof schema.minItems === 'number' ? schema.minItems : undefined;
 		const max = typeof schema.maxItems === 'number' ? schema.maxItems : undefined;
 		const lengthIssue = lengthCheck(path, value.length, min, max);
@@ -192,7 +230,11 @@ export class SchemaValidator {
 			for (const item of value) {
 				const key = JSON.stringify(item);
 				if (seen.has(key)) {
-					issues.push({ path, code: 'SET_TYPE_ALREADY_CONTAINS_VALUE', message: 'The set already contains this value.' });
+					issues.push({
+						path,
+						code: 'SET_TYPE_ALREADY_CONTAINS_VALUE',
+						message: 'The set already contains this value.',
+					});
 					break;
 				}
 				seen.add(key);
@@ -203,7 +245,12 @@ export class SchemaValidator {
 		}
 	}
 
-	#checkObject(schema: Record<string, unknown>, value: Record<string, unknown>, path: readonly PathSegment[], issues: ValidationIssue[]): void {
+	#checkObject(
+		schema: Record<string, unknown>,
+		value: Record<string, unknown>,
+		path: readonly PathSegment[],
+		issues: ValidationIssue[],
+	): void {
 		const properties = isRecord(schema.properties) ? schema.properties : {};
 		if (Array.isArray(schema.required)) {
 			for (const key of schema.required) {
@@ -214,7 +261,11 @@ export class SchemaValidator {
 		}
 		const keys = Object.keys(value);
 		if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) {
-			issues.push({ path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${schema.maxProperties} or fewer in length.` });
+			issues.push({
+				path,
+				code: 'BASE_TYPE_MAX_LENGTH',
+				message: `Must be ${schema.maxProperties} or fewer in length.`,
+			});
 		}
 		for (const key of keys) {
 			const child = value[key];
@@ -229,7 +280,14 @@ export class SchemaValidator {
 	}
 }
 
-const TYPE_CODES = new Set(['BASE_TYPE_STRING', 'NUMBER_TYPE_COERCE', 'BASE_TYPE_BOOLEAN', 'LIST_TYPE_CONVERT', 'MODEL_TYPE_CONVERT', 'BASE_TYPE_NULL']);
+const TYPE_CODES = new Set([
+	'BASE_TYPE_STRING',
+	'NUMBER_TYPE_COERCE',
+	'BASE_TYPE_BOOLEAN',
+	'LIST_TYPE_CONVERT',
+	'MODEL_TYPE_CONVERT',
+	'BASE_TYPE_NULL',
+]);
 
 function isIntegerSchema(schema: Record<string, unknown>): boolean {
 	const types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -266,7 +324,12 @@ function matchesType(type: unknown, value: unknown, schema: Record<string, unkno
 	}
 }
 
-function typeIssue(path: readonly PathSegment[], expected: unknown, value: unknown, schema: Record<string, unknown>): ValidationIssue {
+function typeIssue(
+	path: readonly PathSegment[],
+	expected: unknown,
+	value: unknown,
+	schema: Record<string, unknown>,
+): ValidationIssue {
 	const shown = typeof value === 'string' ? value : JSON.stringify(value);
 	switch (expected) {
 		case 'string':
@@ -282,12 +345,20 @@ function typeIssue(path: readonly PathSegment[], expected: unknown, value: unkno
 		case 'object':
 			return { path, code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' };
 		default:
-			return { path, code: 'BASE_TYPE_NULL', message: `Value must be null (schema type ${JSON.stringify(schema.type)}).` };
+			return {
+				path,
+				code: 'BASE_TYPE_NULL',
+				message: `Value must be null (schema type ${JSON.stringify(schema.type)}).`,
+			};
 	}
 }
 
 function choicesIssue(path: readonly PathSegment[], choices: readonly unknown[]): ValidationIssue {
-	return { path, code: 'BASE_TYPE_CHOICES', message: `Value must be one of {${choices.map((c) => JSON.stringify(c)).join(', ')}}.` };
+	return {
+		path,
+		code: 'BASE_TYPE_CHOICES',
+		message: `Value must be one of {${choices.map((c) => JSON.stringify(c)).join(', ')}}.`,
+	};
 }
 
 /**
@@ -299,7 +370,12 @@ function choicesIssue(path: readonly PathSegment[], choices: readonly unknown[])
  * @param max - the maximum allowed, if any
  * @returns the issue, or undefined when the length fits
  */
-export function lengthCheck(path: readonly PathSegment[], length: number, min: number | undefined, max: number | undefined): ValidationIssue | undefined {
+export function lengthCheck(
+	path: readonly PathSegment[],
+	length: number,
+	min: number | undefined,
+	max: number | undefined,
+): ValidationIssue | undefined {
 	const tooShort = min !== undefined && length < min;
 	const tooLong = max !== undefined && length > max;
 	if (!tooShort && !tooLong) return undefined;

@@ -27,7 +27,12 @@ import {
 	type APIUser,
 	type GatewayGuildCreateDispatchData,
 } from 'discord-api-types/v10';
-import { ALL_PERMISSIONS, computePermissions, DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from './permissions.js';
+import {
+	ALL_PERMISSIONS,
+	computePermissions,
+	DEFAULT_BOT_PERMISSIONS,
+	DEFAULT_EVERYONE_PERMISSIONS,
+} from './permissions.js';
 import { isRecord } from './schema-validator.js';
 import { SnowflakeGenerator } from './snowflake.js';
 import type {
@@ -179,16 +184,34 @@ export class EmulatorState {
 			unavailable: false,
 		};
 		this.guilds.set(id, guild);
-		guild.roles.set(id, this.#role(id, '@everyone', seed.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS, 0, false));
-		guild.roles.set(botRoleId, this.#role(botRoleId, this.botUser.username, seed.botPermissions ?? DEFAULT_BOT_PERMISSIONS, 1, true));
+		guild.roles.set(
+			id,
+			this.#role(id, '@everyone', seed.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS, 0, false),
+		);
+		guild.roles.set(
+			botRoleId,
+			this.#role(botRoleId, this.botUser.username, seed.botPermissions ?? DEFAULT_BOT_PERMISSIONS, 1, true),
+		);
 		for (const role of seed.roles ?? []) this.addRole(id, role);
 		this.ensureUser(guild.ownerId, 'owner');
 		guild.members.set(guild.ownerId, { userId: guild.ownerId, roles: [], nick: null, joinedAt: guild.joinedAt });
-		guild.members.set(this.botUser.id, { userId: this.botUser.id, roles: [botRoleId], nick: null, joinedAt: guild.joinedAt });
-		guild.members.set(this.defaultUser.id, { userId: this.defaultUser.id, roles: [], nick: null, joinedAt: guild.joinedAt });
+		guild.members.set(this.botUser.id, {
+			userId: this.botUser.id,
+			roles: [botRoleId],
+			nick: null,
+			joinedAt: guild.joinedAt,
+		});
+		guild.members.set(this.defaultUser.id, {
+			userId: this.defaultUser.id,
+			roles: [],
+			nick: null,
+			joinedAt: guild.joinedAt,
+		});
 		for (const member of seed.members ?? []) this.addMember(id, member);
 		const channels = seed.channels ?? [{ name: 'general' }];
-		channels.forEach((channel, index) => this.addChannel(id, { name: index === 0 ? 'general' : `channel-${index}`, ...channel }));
+		channels.forEach((channel, index) =>
+			this.addChannel(id, { name: index === 0 ? 'general' : `channel-${index}`, ...channel }),
+		);
 		return guild;
 	}
 
@@ -231,7 +254,12 @@ export class EmulatorState {
 	public addMember(guildId: string, seed: MemberSeed): EmulatedMember {
 		const guild = this.requireGuild(guildId);
 		const user = this.ensureUser(seed.id ?? this.ids.next(), seed.username);
-		const member: EmulatedMember = { userId: user.id, roles: [...(seed.roles ?? [])], nick: seed.nick ?? null, joinedAt: new Date().toISOString() };
+		const member: EmulatedMember = {
+			userId: user.id,
+			roles: [...(seed.roles ?? [])],
+			nick: seed.nick ?? null,
+			joinedAt: new Date().toISOString(),
+		};
 		guild.members.set(user.id, member);
 		return member;
 	}
@@ -257,8 +285,18 @@ export class EmulatorState {
 		if (seed.type === ChannelType.GuildCategory) {
 			channel = { ...common, type: ChannelType.GuildCategory, parent_id: null };
 		} else {
-			const text = { ...common, parent_id: seed.parentId ?? null, topic: seed.topic ?? null, last_message_id: null, rate_limit_per_user: 0, last_pin_timestamp: null };
-			channel = seed.type === ChannelType.GuildAnnouncement ? { ...text, type: ChannelType.GuildAnnouncement } : { ...text, type: ChannelType.GuildText };
+			const text = {
+				...common,
+				parent_id: seed.parentId ?? null,
+				topic: seed.topic ?? null,
+				last_message_id: null,
+				rate_limit_per_user: 0,
+				last_pin_timestamp: null,
+			};
+			channel =
+				seed.type === ChannelType.GuildAnnouncement
+					? { ...text, type: ChannelType.GuildAnnouncement }
+					: { ...text, type: ChannelType.GuildText };
 		}
 		this.channels.set(id, channel);
 		guild.channelIds.push(id);
@@ -313,7 +351,15 @@ export class EmulatorState {
 			const parent = thread && channel.parent_id ? this.channels.get(channel.parent_id) : channel;
 			overwrites = parent?.permission_overwrites ?? [];
 		}
-		return computePermissions({ guildId, ownerId: guild.ownerId, userId, memberRoleIds: member.roles, roles: guild.roles, overwrites, thread });
+		return computePermissions({
+			guildId,
+			ownerId: guild.ownerId,
+			userId,
+			memberRoleIds: member.roles,
+			roles: guild.roles,
+			overwrites,
+			thread,
+		});
 	}
 
 	/**
@@ -340,7 +386,12 @@ export class EmulatorState {
 		const others = (channel.permission_overwrites ?? []).filter((o) => o.id !== this.botUser.id);
 		channel.permission_overwrites = [
 			...others,
-			{ id: this.botUser.id, type: OverwriteType.Member, allow: bits.toString(), deny: (ALL_PERMISSIONS & ~bits).toString() },
+			{
+				id: this.botUser.id,
+				type: OverwriteType.Member,
+				allow: bits.toString(),
+				deny: (ALL_PERMISSIONS & ~bits).toString(),
+			},
 		];
 		return channel;
 	}
@@ -475,7 +526,8 @@ export class EmulatorState {
 			...input.extra,
 		};
 		if (input.webhookId !== undefined) message.webhook_id = input.webhookId;
-		if (typeof input.payload.nonce === 'string' || typeof input.payload.nonce === 'number') message.nonce = input.payload.nonce;
+		if (typeof input.payload.nonce === 'string' || typeof input.payload.nonce === 'number')
+			message.nonce = input.payload.nonce;
 		this.applyPayload(message, input.payload, input.files, input.baseUrl, channel.guild_id);
 		message.flags = ((message.flags ?? 0) | (input.flags ?? 0)) as MessageFlags;
 		const list = this.messages.get(input.channelId) ?? [];
@@ -500,7 +552,13 @@ export class EmulatorState {
 	 * @param baseUrl - the emulator's origin, for attachment URLs
 	 * @param guildId - the guild, for mention parsing
 	 */
-	public applyPayload(message: APIMessage, payload: Record<string, unknown>, files: readonly RecordedFile[], baseUrl: string, guildId: string | undefined): void {
+	public applyPayload(
+		message: APIMessage,
+		payload: Record<string, unknown>,
+		files: readonly RecordedFile[],
+		baseUrl: string,
+		guildId: string | undefined,
+	): void {
 		if (typeof payload.content === 'string') message.content = payload.content;
 		if (payload.content === null) message.content = '';
 		if (Array.isArray(payload.embeds)) message.embeds = payload.embeds.filter(isRecord).map(normaliseEmbed);
@@ -509,7 +567,11 @@ export class EmulatorState {
 		if (payload.components === null) message.components = [];
 		if (typeof payload.flags === 'number') {
 			// Only these flags can be set by a bot; the rest are Discord's own.
-			const settable = MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2 | MessageFlags.Ephemeral;
+			const settable =
+				MessageFlags.SuppressEmbeds |
+				MessageFlags.SuppressNotifications |
+				MessageFlags.IsComponentsV2 |
+				MessageFlags.Ephemeral;
 			message.flags = (((message.flags ?? 0) & ~settable) | (payload.flags & settable)) as MessageFlags;
 		}
 		if (Array.isArray(payload.attachments) || files.length > 0) {
@@ -518,7 +580,12 @@ export class EmulatorState {
 		this.#mentions(message, payload, guildId);
 	}
 
-	#attachments(message: APIMessage, payload: Record<string, unknown>, files: readonly RecordedFile[], baseUrl: string): APIAttachment[] {
+	#attachments(
+		message: APIMessage,
+		payload: Record<string, unknown>,
+		files: readonly RecordedFile[],
+		baseUrl: string,
+	): APIAttachment[] {
 		const kept: APIAttachment[] = [];
 		const requested = Array.isArray(payload.attachments) ? payload.attachments.filter(isRecord) : [];
 		const existing = new Map(message.attachments.map((a) => [a.id, a]));
@@ -548,7 +615,8 @@ export class EmulatorState {
 
 	#mentions(message: APIMessage, payload: Record<string, unknown>, guildId: string | undefined): void {
 		const allowed = isRecord(payload.allowed_mentions) ? payload.allowed_mentions : undefined;
-		const parse = allowed && Array.isArray(allowed.parse) ? allowed.parse : allowed ? [] : ['users', 'roles', 'everyone'];
+		const parse =
+			allowed && Array.isArray(allowed.parse) ? allowed.parse : allowed ? [] : ['users', 'roles', 'everyone'];
 		const allowedUsers = allowed && Array.isArray(allowed.users) ? allowed.users.map(String) : [];
 		const allowedRoles = allowed && Array.isArray(allowed.roles) ? allowed.roles.map(String) : [];
 		const content = message.content;
@@ -559,7 +627,9 @@ export class EmulatorState {
 			.map((id) => this.users.get(id))
 			.filter((user): user is APIUser => user !== undefined);
 		const guildRoles = guildId === undefined ? undefined : this.guilds.get(guildId)?.roles;
-		message.mention_roles = [...new Set(roleIds)].filter((id) => (parse.includes('roles') || allowedRoles.includes(id)) && guildRoles?.has(id) === true);
+		message.mention_roles = [...new Set(roleIds)].filter(
+			(id) => (parse.includes('roles') || allowedRoles.includes(id)) && guildRoles?.has(id) === true,
+		);
 		message.mention_everyone = parse.includes('everyone') && /@(everyone|here)/.test(content);
 	}
 
@@ -597,7 +667,9 @@ export class EmulatorState {
  */
 export function isThread(channel: EmulatedChannel): channel is APIThreadChannel {
 	return (
-		channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread || channel.type === ChannelType.AnnouncementThread
+		channel.type === ChannelType.PublicThread ||
+		channel.type === ChannelType.PrivateThread ||
+		channel.type === ChannelType.AnnouncementThread
 	);
 }
 

@@ -24,7 +24,12 @@ import { toDiscordErrors, type ValidationIssue } from './schema-validator.js';
 const spec = loadOpenApi();
 
 /** What the emulator does for a request body: explicit limits, then the spec. */
-function validate(template: string, method: HttpMethod, body: unknown, limits: (body: unknown) => ValidationIssue[]): ValidationIssue[] {
+function validate(
+	template: string,
+	method: HttpMethod,
+	body: unknown,
+	limits: (body: unknown) => ValidationIssue[],
+): ValidationIssue[] {
 	return mergeIssues(limits(body), validateRequestBody(spec, template, method, body));
 }
 
@@ -50,7 +55,14 @@ describe('GIVEN bodies discord.js builders produce', () => {
 			type: InteractionResponseType.ChannelMessageWithSource,
 			data: {
 				content: 'x'.repeat(2000),
-				embeds: [new EmbedBuilder().setTitle('t'.repeat(256)).setDescription('d'.repeat(4096)).setURL('https://example.org').setTimestamp(0).toJSON()],
+				embeds: [
+					new EmbedBuilder()
+						.setTitle('t'.repeat(256))
+						.setDescription('d'.repeat(4096))
+						.setURL('https://example.org')
+						.setTimestamp(0)
+						.toJSON(),
+				],
 				components: [
 					new ActionRowBuilder<ButtonBuilder>()
 						.addComponents(
@@ -78,7 +90,12 @@ describe('GIVEN bodies discord.js builders produce', () => {
 		const grouped = new SlashCommandBuilder()
 			.setName('thread')
 			.setDescription('Threads')
-			.addSubcommand((s) => s.setName('today').setDescription('Today').addIntegerOption((o) => o.setName('n').setDescription('n').setMinValue(1)))
+			.addSubcommand((s) =>
+				s
+					.setName('today')
+					.setDescription('Today')
+					.addIntegerOption((o) => o.setName('n').setDescription('n').setMinValue(1)),
+			)
 			.toJSON();
 		expect(commandsPut([{ name: 'random', description: 'Random letter' }])).toEqual([]);
 		expect(validateRequestBody(spec, '/applications/{application_id}/commands', 'put', [command, grouped])).toEqual([]);
@@ -88,19 +105,46 @@ describe('GIVEN bodies discord.js builders produce', () => {
 
 describe('GIVEN bodies that break Discord limits', () => {
 	it('THEN an embed title of 257 gives exactly Discord’s error tree under data', () => {
-		const issues = callback({ type: InteractionResponseType.ChannelMessageWithSource, data: { embeds: [{ title: 'x'.repeat(257) }] } });
+		const issues = callback({
+			type: InteractionResponseType.ChannelMessageWithSource,
+			data: { embeds: [{ title: 'x'.repeat(257) }] },
+		});
 		expect(toDiscordErrors(issues)).toEqual({
-			data: { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } } } },
+			data: {
+				embeds: {
+					0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 256 or fewer in length.' }] } },
+				},
+			},
 		});
 	});
 
 	it.each<[string, RESTPostAPIChannelMessageJSONBody, string]>([
 		['content over 2000 (the spec says 4000)', { content: 'x'.repeat(2001) }, 'content:BASE_TYPE_MAX_LENGTH'],
-		['description over 4096', { embeds: [{ description: 'x'.repeat(4097) }] }, 'embeds.0.description:BASE_TYPE_MAX_LENGTH'],
-		['26 fields', { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] }, 'embeds.0.fields:BASE_TYPE_MAX_LENGTH'],
-		['an empty field value', { embeds: [{ fields: [{ name: 'n', value: '' }] }] }, 'embeds.0.fields.0.value:BASE_TYPE_BAD_LENGTH'],
-		['11 embeds', { embeds: Array.from({ length: 11 }, (): APIEmbed => ({ title: 't' })) }, 'embeds:BASE_TYPE_MAX_LENGTH'],
-		['6001 characters across embeds', { embeds: [{ description: 'x'.repeat(4000) }, { description: 'y'.repeat(2001) }] }, 'embeds:MAX_EMBED_SIZE_EXCEEDED'],
+		[
+			'description over 4096',
+			{ embeds: [{ description: 'x'.repeat(4097) }] },
+			'embeds.0.description:BASE_TYPE_MAX_LENGTH',
+		],
+		[
+			'26 fields',
+			{ embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] },
+			'embeds.0.fields:BASE_TYPE_MAX_LENGTH',
+		],
+		[
+			'an empty field value',
+			{ embeds: [{ fields: [{ name: 'n', value: '' }] }] },
+			'embeds.0.fields.0.value:BASE_TYPE_BAD_LENGTH',
+		],
+		[
+			'11 embeds',
+			{ embeds: Array.from({ length: 11 }, (): APIEmbed => ({ title: 't' })) },
+			'embeds:BASE_TYPE_MAX_LENGTH',
+		],
+		[
+			'6001 characters across embeds',
+			{ embeds: [{ description: 'x'.repeat(4000) }, { description: 'y'.repeat(2001) }] },
+			'embeds:MAX_EMBED_SIZE_EXCEEDED',
+		],
 		[
 			'6 action rows',
 			{
@@ -113,7 +157,16 @@ describe('GIVEN bodies that break Discord limits', () => {
 		],
 		[
 			'a 101-character custom_id',
-			{ components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, custom_id: 'x'.repeat(101), label: 'x', style: ButtonStyle.Primary }] }] },
+			{
+				components: [
+					{
+						type: ComponentType.ActionRow,
+						components: [
+							{ type: ComponentType.Button, custom_id: 'x'.repeat(101), label: 'x', style: ButtonStyle.Primary },
+						],
+					},
+				],
+			},
 			'components.0.components.0.custom_id:BASE_TYPE_BAD_LENGTH',
 		],
 		[
@@ -133,31 +186,50 @@ describe('GIVEN bodies that break Discord limits', () => {
 		],
 		['a colour above 0xFFFFFF', { embeds: [{ color: 0x1000000 }] }, 'embeds.0.color:NUMBER_TYPE_MAX'],
 		['a non-URL embed url', { embeds: [{ url: 'not a url' }] }, 'embeds.0.url:URL_TYPE_INVALID_URL'],
-		['users both parsed and listed', { content: 'hi', allowed_mentions: { parse: [AllowedMentionsTypes.User], users: ['123456789012345678'] } }, 'allowed_mentions.users:MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE'],
+		[
+			'users both parsed and listed',
+			{ content: 'hi', allowed_mentions: { parse: [AllowedMentionsTypes.User], users: ['123456789012345678'] } },
+			'allowed_mentions.users:MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+		],
 	])('THEN %s is rejected', (_name, body, expected) => {
 		expect(codes(channelMessage(body))).toContain(expected);
 	});
 
 	it('THEN the explicit 2000 limit wins over the spec’s looser 4000, without a duplicate', () => {
 		const issues = channelMessage({ content: 'x'.repeat(4001) });
-		expect(issues).toEqual([{ path: ['content'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }]);
+		expect(issues).toEqual([
+			{ path: ['content'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' },
+		]);
 	});
 
 	it('THEN 26 autocomplete choices and a 101-character choice value are rejected', () => {
 		const choices = Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `v${i}` }));
-		expect(codes(callback({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } }))).toContain('data.choices:BASE_TYPE_MAX_LENGTH');
+		expect(
+			codes(callback({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } })),
+		).toContain('data.choices:BASE_TYPE_MAX_LENGTH');
 		const long = [{ name: 'long', value: 'x'.repeat(101) }];
-		expect(codes(callback({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: long } }))).toEqual([
-			'data.choices.0.value:BASE_TYPE_MAX_LENGTH',
-		]);
+		expect(
+			codes(callback({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: long } })),
+		).toEqual(['data.choices.0.value:BASE_TYPE_MAX_LENGTH']);
 	});
 
 	it.each<[string, RESTPostAPIChatInputApplicationCommandsJSONBody[], string]>([
 		['an upper-case name', [{ name: 'Letter', description: 'x' }], '0.name:APPLICATION_COMMAND_INVALID_NAME'],
 		['a 33-character name', [{ name: 'x'.repeat(33), description: 'x' }], '0.name:BASE_TYPE_BAD_LENGTH'],
-		['a 101-character description', [{ name: 'letter', description: 'x'.repeat(101) }], '0.description:BASE_TYPE_BAD_LENGTH'],
+		[
+			'a 101-character description',
+			[{ name: 'letter', description: 'x'.repeat(101) }],
+			'0.description:BASE_TYPE_BAD_LENGTH',
+		],
 		['an empty description', [{ name: 'letter', description: '' }], '0.description:BASE_TYPE_BAD_LENGTH'],
-		['a duplicate name', [{ name: 'letter', description: 'a' }, { name: 'letter', description: 'b' }], '1.name:APPLICATION_COMMANDS_DUPLICATE_NAME'],
+		[
+			'a duplicate name',
+			[
+				{ name: 'letter', description: 'a' },
+				{ name: 'letter', description: 'b' },
+			],
+			'1.name:APPLICATION_COMMANDS_DUPLICATE_NAME',
+		],
 		[
 			'a required option after an optional one',
 			[
@@ -174,7 +246,17 @@ describe('GIVEN bodies that break Discord limits', () => {
 		],
 		[
 			'26 options',
-			[{ name: 'letter', description: 'x', options: Array.from({ length: 26 }, (_, i) => ({ type: ApplicationCommandOptionType.String, name: `o${i}`, description: 'd' })) }],
+			[
+				{
+					name: 'letter',
+					description: 'x',
+					options: Array.from({ length: 26 }, (_, i) => ({
+						type: ApplicationCommandOptionType.String,
+						name: `o${i}`,
+						description: 'd',
+					})),
+				},
+			],
 			'0.options:BASE_TYPE_MAX_LENGTH',
 		],
 	])('THEN a command with %s is rejected', (_name, body, expected) => {
@@ -182,13 +264,31 @@ describe('GIVEN bodies that break Discord limits', () => {
 	});
 
 	it('THEN a wrong type names the field with Discord’s type code', () => {
-		const issues = validateRequestBody(spec, '/channels/{channel_id}/messages', 'post', { content: 42, tts: 'yes', embeds: {} });
-		expect(codes(issues).sort()).toEqual(['content:BASE_TYPE_STRING', 'embeds:LIST_TYPE_CONVERT', 'tts:BASE_TYPE_BOOLEAN']);
+		const issues = validateRequestBody(spec, '/channels/{channel_id}/messages', 'post', {
+			content: 42,
+			tts: 'yes',
+			embeds: {},
+		});
+		expect(codes(issues).sort()).toEqual([
+			'content:BASE_TYPE_STRING',
+			'embeds:LIST_TYPE_CONVERT',
+			'tts:BASE_TYPE_BOOLEAN',
+		]);
 	});
 
 	it('THEN an unknown callback type and a bad thread name are caught by the schema', () => {
-		expect(codes(validateRequestBody(spec, '/interactions/{interaction_id}/{interaction_token}/callback', 'post', { type: 42 }))).toEqual(['type:BASE_TYPE_CHOICES']);
-		expect(codes(validateRequestBody(spec, '/channels/{channel_id}/messages/{message_id}/threads', 'post', { name: '' }))).toEqual(['name:BASE_TYPE_BAD_LENGTH']);
-		expect(codes(validateRequestBody(spec, '/channels/{channel_id}/threads', 'post', { name: 'ok', auto_archive_duration: 5 }))).toEqual(['auto_archive_duration:BASE_TYPE_CHOICES']);
+		expect(
+			codes(
+				validateRequestBody(spec, '/interactions/{interaction_id}/{interaction_token}/callback', 'post', { type: 42 }),
+			),
+		).toEqual(['type:BASE_TYPE_CHOICES']);
+		expect(
+			codes(validateRequestBody(spec, '/channels/{channel_id}/messages/{message_id}/threads', 'post', { name: '' })),
+		).toEqual(['name:BASE_TYPE_BAD_LENGTH']);
+		expect(
+			codes(
+				validateRequestBody(spec, '/channels/{channel_id}/threads', 'post', { name: 'ok', auto_archive_duration: 5 }),
+			),
+		).toEqual(['auto_archive_duration:BASE_TYPE_CHOICES']);
 	});
 });

@@ -8,7 +8,11 @@ import {
 	Events,
 	type TextChannel,
 } from 'discord.js';
-import { InteractionResponseType, MessageType, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+	InteractionResponseType,
+	MessageType,
+	type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { startBotHarness, type BotHarness } from '../emulator/harness.js';
 
 const commands = [
