@@ -35,18 +35,23 @@ function globEscape(text: string): string {
 
 export async function openRedisBackend(url: string, options: BackendOptions): Promise<Backend> {
 	const { keys, now, logger } = options;
+	let connected = false;
 	const client = createClient({
 		url,
+		// While the connection is down, commands fail at once instead of queueing: a scheduler tick
+		// must see the error, not hang until Redis is back.
+		disableOfflineQueue: true,
 		socket: {
 			connectTimeout: CONNECT_TIMEOUT_MS,
-			// Reconnect after a dropped connection, but give up (and fail the caller) if the server
-			// stays away, rather than queueing commands forever.
+			// At start-up, fail after a few tries, so a wrong URL or a stopped server is reported at
+			// once; once connected, keep reconnecting for as long as the process runs.
 			reconnectStrategy: (retries: number, cause: Error) =>
-				retries > 20 ? cause : Math.min(100 * 2 ** retries, 3_000),
+				connected ? Math.min(100 * 2 ** retries, 5_000) : retries >= 3 ? cause : 200,
 		},
 	});
 	client.on('error', (err: unknown) => logger.error({ err }, 'redis store error'));
 	await client.connect();
+	connected = true;
 	const adapter = new KeyvRedis(client, { throwOnErrors: true });
 	const keyv = new Keyv({ store: adapter, ...KEYV_OPTIONS });
 	keyv.on('error', (err: unknown) => logger.error({ err }, 'redis store error'));
