@@ -34,7 +34,7 @@ describe('GIVEN the two volumes of The Letters of Queen Victoria', () => {
 		expect(held.filter((l) => l.source.id === VOL1)).toHaveLength(601);
 		expect(held.filter((l) => l.source.id === VOL2)).toHaveLength(583);
 		expect(held.filter((l) => l.kind === 'memorandum')).toHaveLength(2);
-		expect(letters.filter((l) => l.body === null)).toHaveLength(153);
+		expect(letters.filter((l) => l.body === null)).toHaveLength(151);
 	});
 
 	test('THEN the letters divide by direction as the exchange runs', () => {
@@ -145,6 +145,11 @@ describe('GIVEN the shapes of dateline the edition prints', () => {
 		expect(parseDateline(['              18', 'TSARSKO, _ce_ -- _Octobre_ 1853.', '              30'])).toMatchObject({ place: 'Tsarsko', month: 10, day: 30 });
 	});
 
+	test('WHEN a time of day stands under the date THEN it goes into the date note, not the body', () => {
+		expect(at(VOL2, 2869)?.dateNote).toBe('Under the date the letter is timed "Friday evening".');
+		expect(at(VOL2, 2869)?.body?.[0]).not.toMatch(/^\(/);
+	});
+
 	test('WHEN the place stands a blank line above the date THEN both are read', () => {
 		expect(at(VOL1, 27608)).toMatchObject({ sent: '1843-09-21', place: 'On Board the Victoria and Albert, in the River' });
 	});
@@ -241,9 +246,9 @@ describe('GIVEN the calendar and the reply links', () => {
 
 	test('THEN letters with a reply link are counted by method', () => {
 		const withMethod = (m: string): number => held.filter((l) => l.replyTo.some((r) => r.method === m)).length;
-		expect(withMethod('inferred')).toBe(172);
-		expect(withMethod('sequence')).toBe(243);
-		expect(held.filter((l) => l.replyTo.length > 0)).toHaveLength(415);
+		expect(withMethod('inferred')).toBe(170);
+		expect(withMethod('sequence')).toBe(244);
+		expect(held.filter((l) => l.replyTo.length > 0)).toHaveLength(414);
 	});
 
 	test("THEN a minister's third-person acknowledgement links to the Queen's letter of that day", () => {
@@ -258,6 +263,18 @@ describe('GIVEN the calendar and the reply links', () => {
 
 	test('THEN "your kind letter of the 5th" links the Queen\'s letter to King Leopold\'s of that day', () => {
 		expect(at(VOL1, 6359)?.replyTo).toContainEqual(expect.objectContaining({ id: 'qv-1838-04-05-leopold-to-victoria', method: 'inferred' }));
+	});
+
+	test('THEN "received ... on the 29th of November" about a warning, not a letter, gives no link', () => {
+		expect(letters.some((l) => l.id.startsWith('qv-recd-'))).toBe(false);
+		expect(held.find((l) => l.id === 'qv-1851-12-23-victoria-to-leopold')?.replyTo.filter((r) => r.method === 'inferred')).toEqual([]);
+	});
+
+	test('THEN "the letter which your Majesty addressed to me on the 24th of August last" names a letter the edition does not print', () => {
+		expect(held.find((l) => l.id === 'qv-1852-01-04-victoria-to-frederick-vii')?.replyTo).toEqual([
+			expect.objectContaining({ id: 'qv-1851-08-24-frederick-vii-to-victoria', method: 'inferred' }),
+		]);
+		expect(letters.find((l) => l.id === 'qv-1851-08-24-frederick-vii-to-victoria')).toMatchObject({ body: null, precision: 'day', dateBasis: 'reference' });
 	});
 
 	test('THEN a sequence link says which letter it follows and how much later', () => {

@@ -123,6 +123,7 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 		const corrections: Correction[] = [];
 		const notes: string[] = [];
 		if (d?.note !== undefined) notes.push(d.note);
+		if (parsed.timeOfDay !== undefined) notes.push(`Under the date the letter is timed "${parsed.timeOfDay}".`);
 		let year = d?.year;
 		const misprint = YEAR_MISPRINTS.find((m) => m.file === file && m.line === parsed.datelineLine);
 		if (misprint && year === Number(misprint.from)) {
@@ -232,10 +233,30 @@ export function parseVictoria(context: ImportContext): Draft[] {
 	});
 }
 
+/**
+ * The shared phrases read "received ... on the 24th of March" as the day a letter arrived; in
+ * this book such words as often speak of despatches or warnings as of the correspondent's
+ * letters. A link to a letter known only by its day of receipt is kept only when the sentence
+ * speaks of "your" letter, note or message; placeholders left without a link are dropped.
+ */
+function dropUnsupportedReceipts(drafts: readonly Draft[]): Draft[] {
+	const byKey = new Map(drafts.map((d) => [d.key, d]));
+	for (const d of drafts) {
+		d.replyTo = d.replyTo.filter((r) => {
+			const target = byKey.get(r.id);
+			const receiptOnly = target !== undefined && target.body === null && target.sent === null && target.received !== undefined;
+			return !receiptOnly || /\byour\b[^.]*\b(?:letters?|notes?|messages?)\b/i.test(r.evidence);
+		});
+	}
+	const linked = new Set(drafts.flatMap((d) => d.replyTo.map((r) => r.id)));
+	return drafts.filter((d) => d.body !== null || linked.has(d.key));
+}
+
 /** Import the collection. */
 export function importVictoria(context: ImportContext): Letter[] {
 	const names = new Map(context.people.map((p: Person) => [p.id, p.shortName]));
-	const drafts = linkThirdPerson(inferReplies(parseVictoria(context), { names, formatDay }), { people: context.people, formatDay });
+	const inferred = dropUnsupportedReceipts(inferReplies(parseVictoria(context), { names, formatDay }));
+	const drafts = linkThirdPerson(inferred, { people: context.people, formatDay });
 	linkSequences(drafts, { names: new Map(context.people.map((p: Person) => [p.id, p.name])), formatDay });
 	return finaliseLetters(drafts, VICTORIA_PREFIX);
 }

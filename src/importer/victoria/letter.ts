@@ -77,10 +77,13 @@ export interface ParsedItem {
 	signature?: string;
 	notes: Note[];
 	corrections: Correction[];
+	/** A time of day printed under the date, e.g. "Friday evening". */
+	timeOfDay?: string;
 	/** Bracketed remarks of the edition before the text, e.g. "[Translation.]". */
 	remarks: string[];
 }
 
+const TIME_REMARK = /^\(([^()]{1,40})\)\.?$/;
 const DATE_ONLY = /^_[^_]*\d{4}[^_]*_\.?$/;
 const REMARK = /^\[_([^_\]\d]+)_\]$/;
 const SALUTATION = /^([^\p{Ll}]*?\p{Lu}[^\p{Ll}]*?,)--\s*(.*)$/su;
@@ -120,6 +123,7 @@ export function parseItem(item: Item, lookup: (marker: string, line: number) => 
 	}
 	let dateline: Dateline | undefined;
 	let datelineLine = item.line;
+	let timeOfDay: string | undefined;
 	if (paras[0] && isDateline(paras[0].lines)) {
 		datelineLine = paras[0].line;
 		let lines = paras[0].lines;
@@ -131,6 +135,12 @@ export function parseItem(item: Item, lookup: (marker: string, line: number) => 
 			paras.shift();
 		}
 		dateline = parseDateline(lines);
+		// A time of day on a line of its own under the date: "(_Friday evening._)".
+		const time = paras[0]?.lines.length === 1 ? TIME_REMARK.exec(paras[0].lines[0]?.trim() ?? '') : null;
+		if (time?.[1]) {
+			timeOfDay = time[1].replace(/_/g, '').replace(/\.$/, '').trim();
+			paras.shift();
+		}
 	}
 
 	let texts = paras.map((p) => p.lines.map((l) => l.trim()).join(' '));
@@ -180,6 +190,7 @@ export function parseItem(item: Item, lookup: (marker: string, line: number) => 
 		...(salutation === undefined ? {} : { salutation }),
 		body,
 		...(signature === undefined ? {} : { signature }),
+		...(timeOfDay === undefined ? {} : { timeOfDay }),
 		notes,
 		corrections,
 		remarks,

@@ -25,6 +25,10 @@ const KIND = '(?:[a-z]+(?:,)?\\s+){0,3}?(?:letters?|notes?|box|communications?)'
 const WHEN = '(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|d)?\\b(?:\\s+(inst|instant|ult|ultimo)\\b\\.?)?|(yesterday|this morning|to-day|to-night|last night)';
 const REFERENCE = new RegExp(`${OWNER}\\s+${KIND}\\s+of\\s+(?:${WHEN})`, 'g');
 
+// "the letter which your Majesty addressed to me on the 24th of August last"
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const ADDRESSED = new RegExp(`\\bletter (?:which|that) (?:your Majesty|you) (?:addressed|wrote) to me on the (\\d{1,2})(?:st|nd|rd|th|d)? of (${MONTHS.join('|')})`, 'gi');
+
 function sentencesOf(paragraph: string): string[] {
 	return paragraph.split(/(?<=\b\p{L}{2,}[.!?])\s+(?=[\p{Lu}_])/u);
 }
@@ -61,6 +65,14 @@ export function findThirdPersonReferences(body: readonly string[], letterDate: s
 			}
 			const date = dayOf(letterDate, m[2], m[3], m[4]);
 			if (date !== undefined && !refs.some((r) => r.date === date)) refs.push({ date, evidence: sentence.trim() });
+		}
+		for (const m of sentence.matchAll(ADDRESSED)) {
+			const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+			const [y] = letterDate.split('-').map(Number);
+			if (y === undefined) continue;
+			let date = isoOf(y, month, Number(m[1]));
+			if (date > letterDate) date = isoOf(y - 1, month, Number(m[1]));
+			if (!refs.some((r) => r.date === date)) refs.push({ date, evidence: sentence.trim() });
 		}
 	}
 	return refs;
