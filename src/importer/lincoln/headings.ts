@@ -127,8 +127,10 @@ export function isBody(toText: string): boolean {
 
 /** The category of an item with no letter heading, from its first words. */
 export function categoryOf(paragraphs: readonly Paragraph[]): ExclusionCategory {
-	const head = paragraphs
-		.slice(0, 3)
+	// Only the heading and captions in capitals say what an item is; its text may use any word.
+	const heading = paragraphs.slice(0, 3).filter((p, i) => i === 0 || capitalShare(p.text) > 0.7);
+	const head = heading
+		.slice(0, heading.findIndex((p) => capitalShare(p.text) <= 0.7) + 1 || heading.length)
 		.map((p) => p.text)
 		.join(' ')
 		.toUpperCase();

@@ -14,7 +14,7 @@ import { finaliseLetters } from '../ids.js';
 import type { ImportContext } from '../registry.js';
 import { inferReplies } from '../replies.js';
 import { isoOf } from '../text.js';
-import type { ParsedDate } from './datelines.js';
+import { parseDateline, type ParsedDate } from './datelines.js';
 import { capitalShare, categoryOf, findLetterHeading, isBody, type ExclusionCategory, type LetterHeading } from './headings.js';
 import { itemsOf, type Item } from './items.js';
 import { parseLetters, type LetterParts } from './letter.js';
@@ -150,9 +150,12 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
  * name, and is signed by Lincoln. The recipient comes from the inside address or salutation.
  */
 function headlessLetter(item: Item, people: readonly Person[], contextYear: number | undefined): Draft | undefined {
-	const [part] = parseLetters(item.paragraphs, '', item.line, true);
+	// Editor's captions ("PRESENTATION OF A CANE") stand above the dateline.
+	const start = item.paragraphs.findIndex((p) => capitalShare(p.text) < 0.85 || parseDateline(p.text) !== undefined || /^EXECUTIVE|^WASHINGTON/.test(p.text));
+	const [part] = parseLetters(item.paragraphs.slice(Math.max(0, start)), '', item.line, true);
 	if (!part?.signedByLincoln || part.body.length === 0) return undefined;
-	const phrase = part.address ?? part.salutation?.replace(/^(?:MY\s+)?(?:DEAR|FRIEND)\s+/i, '').replace(/[:,]$/, '');
+	// "MAJOR-GENERAL HALLECK, Corinth, Mississippi:" names Halleck; the place after the comma is dropped.
+	const phrase = (part.address?.replace(/,\s+[A-Z][a-z][\s\S]*$/, '').replace(/^TO\s+/, '') ?? part.salutation?.replace(/^(?:MY\s+)?(?:DEAR|FRIEND)\s+/i, ''))?.replace(/[:,.]$/, '');
 	if (phrase === undefined) return undefined;
 	// No heading is printed: the recipient is read from the letter itself.
 	const heading: LetterHeading = { text: '', kind: 'letter', toText: phrase, tail: '', captions: [], index: -1 };
@@ -172,7 +175,13 @@ function draftOf(
 	// A letter by another hand is kept only when addressed to Lincoln, whom its heading may leave unnamed.
 	const toPhrase = heading.toText === '' ? (heading.fromText === undefined ? (part.address ?? '') : 'LINCOLN') : heading.toText;
 	const recipients = resolveRecipients(toPhrase, date.sent ?? undefined, people);
-	const sender = heading.fromText === undefined ? undefined : resolveName(heading.fromText, date.sent ?? undefined, people);
+	const senderPhrase = heading.fromText ?? part.otherSigner;
+	const sender = senderPhrase === undefined ? undefined : resolveName(senderPhrase, date.sent ?? undefined, people);
+	// A telegram of the series that another hand signed (Stanton, Nicolay) is kept under its signer's name.
+	if (part.otherSigner !== undefined && heading.fromText === undefined && !sender) {
+		unresolved.push({ line: part.line, phrase: part.otherSigner, date: date.sent });
+		return undefined;
+	}
 	if (!recipients) unresolved.push({ line: part.line, phrase: toPhrase, date: date.sent });
 	if (heading.fromText !== undefined && !sender) unresolved.push({ line: part.line, phrase: heading.fromText, date: date.sent });
 	if (!recipients || (heading.fromText !== undefined && !sender)) return undefined;

@@ -30,7 +30,9 @@ const FURNITURE =
 	/^(?:THE PAPERS AND WRITINGS OF ABRAHAM LINCOLN|VOLUME [A-Z0-9.,\s-]+|CONSTITUTIONAL EDITION|By Abraham Lincoln|Edited by Arthur Brooks Lapsley|THE WRITINGS OF (?:ABRAHAM|A\.) LINCOLN, Volume .*|THE LINCOLN-DOUGLAS DEBATES I+)$/;
 /** A letter heading that may follow a signature after only two blank lines. */
 const SPLIT_HEADING = /^(?:TELEGRAMS? |LETTER )?TO [A-Z][A-Z.]/;
-const SIGNATURE_LINE = /\bLINCOLN\.?$|\bA\. L\.?$/;
+/** An editor's caption in capitals ("ORIGIN OF THE \"GREENBACK\" CURRENCY"), not a dateline or a place. */
+const CAPTION_LINE = /^(?!EXECUTIVE|WAR DEP|WASHINGTON|HEADQUARTERS|CITY POINT|DEPARTMENT|BY THE PRESIDENT)[A-Z][A-Z'" ,.-]{5,}$/;
+const SIGNATURE_LINE = /\bLINCOLN[.,]?$|\bA\. L\.?$/;
 
 /**
  * Cut the work into items. `lines` are the work's lines (LF, no licence); `firstLine` is the
@@ -60,8 +62,9 @@ export function itemsOf(lines: readonly string[], firstLine: number): Item[] {
 			current?.rows.push({ line, text: '' });
 			continue;
 		}
-		const afterSignature = blanks >= 2 && SIGNATURE_LINE.test(lastText) && SPLIT_HEADING.test(text);
-		if (blanks >= 3 || afterSignature) flush();
+		const afterSignature = blanks >= 2 && SIGNATURE_LINE.test(lastText) && (SPLIT_HEADING.test(text) || CAPTION_LINE.test(text));
+		// A dateline cut off by blank lines ("WAR DEPARTMENT, WASHINGTON, D.C.,") continues its item.
+		if ((blanks >= 3 && !/^[A-Z][A-Z .,']+,$/.test(lastText)) || afterSignature) flush();
 		blanks = 0;
 		lastText = text;
 		const year = YEAR_LINE.exec(text.trim());

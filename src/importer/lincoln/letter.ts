@@ -25,6 +25,8 @@ export interface LetterParts {
 	signature?: string;
 	/** True when the signature is Lincoln's. */
 	signedByLincoln: boolean;
+	/** The name signed, when another hand signed the letter ("EDWIN M. STANTON"). */
+	otherSigner?: string;
 	/** The first words of what the edition prints after the letter and which is left out. */
 	appended?: string;
 }
@@ -35,7 +37,7 @@ const SALUTATION =
 	/^((?:MY|My)\s+(?:DEAR|[Dd]ear)\b[^:,]{0,40}?|(?:DEAR|Dear|FRIEND|Friend)\s+[^:,]{1,40}?|SIR|Sir|MADAM|Madam|GENTLEMEN|Gentlemen|[A-Z][A-Z.'\- ]{1,40}[A-Z.])\s*(:-+|:|,\s*-+|,(?=\s*$))\s*/;
 const SALUTATION_INSIDE = /(?:^|[.:]\s+)((?:MY|My)\s+(?:DEAR|[Dd]ear)\b|(?:DEAR|Dear)\s+[A-Z]|SIR:|Sir:|MADAM|GENTLEMEN)/;
 const VALEDICTION = /^(?:Yours|Your|Very|Respectfully|Truly|With|As ever|I am|Affectionately|Most|Sincerely|Ever|In haste|Your's)\b[^.!?]{0,70}[,.]?$/i;
-const LINCOLN_SIGNATURE = /^(.*?)[,\s]*\b((?:A\.|ABRAHAM|ABRA\.)\s*LINCOLN|LINCOLN|A\. ?L)\.?(?:\s*\((?:Signed|Indorsed)\)\.?)?(?:\s+(.+))?$/;
+const LINCOLN_SIGNATURE = /^(.*?)[,\s]*\b((?:A\.|ABRAHAM|ABRA\.)\s*LINCOLN|LINCOLN|A\. ?L)[.,]?(?:\s*\((?:Signed|Indorsed)\)\.?)?(?:\s+(.+))?$/;
 const POSTSCRIPT = /^P\.\s?S\.?/;
 const EDITORIAL = /^\[[\s\S]*\]\.?$/;
 
@@ -48,25 +50,78 @@ function isAddress(text: string): boolean {
 	return capitalShare(first) >= 0.6;
 }
 
-function signatureOf(p: Paragraph, lincoln: boolean): { before: string[]; signature: string; closing?: string } | undefined {
-	const lastLine = (p.lines.at(-1) ?? '').trim();
-	if (lastLine.length > 80) return undefined;
-	const before = p.lines.slice(0, -1).map((l) => l.trim());
-	if (lincoln) {
-		const m = LINCOLN_SIGNATURE.exec(lastLine);
-		if (!m) return undefined;
-		const lead = (m[1] ?? '').trim();
-		if (lead !== '' && !VALEDICTION.test(lead) && capitalShare(lead) < 0.9) return undefined;
-		const trailing = m[3]?.trim();
-		const closing = trailing !== undefined && parseDateline(trailing) ? trailing : undefined;
-		if (trailing !== undefined && closing === undefined) return undefined;
-		return { before, signature: closing === undefined ? lastLine : lastLine.slice(0, lastLine.length - (trailing ?? '').length).trim(), ...(closing === undefined ? {} : { closing }) };
+interface Signature {
+	/** Lines of the paragraph before the signature, which belong to the body or the valediction. */
+	before: string[];
+	signature: string;
+	/** The signer's name when it is not Lincoln's ("EDWIN M. STANTON"). */
+	otherSigner?: string;
+	closing?: string;
+	/** A postscript printed on the signature's own line. */
+	postscript?: string;
+}
+
+/** An office printed under a signature: "President United States.", "Secretary of War." */
+const OFFICE_LINE = /^[A-Z][a-z]+(?:[ -](?:of|the|[A-Z][a-z]+))*\.?$/;
+/** A signature at the end of a paragraph's last line, after its last sentence, perhaps with a postscript. */
+const INLINE_SIGNATURE = /^(.*?[.!?"')])\s+((?:[A-Z][^.!?]{0,60},\s*)?(?:A\.\s*|ABRAHAM\s+)?LINCOLN\.?)(?:\s+(P\.\s?S\.[\s\S]*))?$/;
+
+function lincolnLine(line: string): { lead: string; closing?: string } | undefined {
+	const m = LINCOLN_SIGNATURE.exec(line);
+	if (!m) return undefined;
+	const lead = (m[1] ?? '').trim();
+	if (lead !== '' && !VALEDICTION.test(lead) && capitalShare(lead) < 0.9) return undefined;
+	const trailing = m[3]?.trim();
+	if (trailing === undefined) return { lead };
+	return parseDateline(trailing) ? { lead, closing: trailing } : undefined;
+}
+
+function otherLine(line: string): string | undefined {
+	const name = line.replace(/^.*?,\s*(?=[A-Z]{2})/, (lead) => (VALEDICTION.test(lead.replace(/,\s*$/, '')) ? '' : lead));
+	const namePart = (name.split(',')[0] ?? name).replace(/\.$/, '').trim();
+	if (/^(?:TELEGRAMS?|TO|LETTER|EXECUTIVE|WAR DEPARTMENT|WASHINGTON|HEADQUARTERS)\b/.test(namePart)) return undefined;
+	return capitalShare(namePart) >= 0.85 && namePart.length <= 40 && !/:/.test(name) && /[A-Z]{3}/.test(namePart) ? namePart : undefined;
+}
+
+function signatureOf(p: Paragraph, lincoln: boolean): Signature | undefined {
+	const lines = p.lines.map((l) => l.trim());
+	let last = lines.at(-1) ?? '';
+	const before = lines.slice(0, -1);
+	let office: string | undefined;
+	const previous = before.at(-1);
+	if (previous !== undefined && OFFICE_LINE.test(last) && last.length <= 40 && (lincolnLine(previous) ?? otherLine(previous)) !== undefined) {
+		office = last;
+		last = before.pop() ?? '';
 	}
-	// Another writer's name in capitals, perhaps with an office ("EDWIN M. STANTON, Secretary of War.").
-	const name = lastLine.replace(/^.*?,\s*(?=[A-Z]{2})/, (lead) => (VALEDICTION.test(lead.replace(/,\s*$/, '')) ? '' : lead));
-	const namePart = name.split(',')[0] ?? name;
-	if (capitalShare(namePart) >= 0.85 && namePart.length <= 40 && !/:/.test(name)) return { before, signature: lastLine };
-	return undefined;
+	if (last.length > 80) return inlineSignature(p, lincoln);
+	const signature = office === undefined ? last : `${last}\n${office}`;
+	const own = lincoln ? lincolnLine(last) : undefined;
+	if (own) {
+		if (own.closing === undefined) return { before, signature };
+		return { before, signature: last.slice(0, last.length - own.closing.length).trim(), closing: own.closing };
+	}
+	const other = otherLine(last);
+	if (other !== undefined && !/LINCOLN/.test(other)) return { before, signature, otherSigner: other };
+	return lincoln ? inlineSignature(p, lincoln) : undefined;
+}
+
+/** Whether Lincoln's signature comes before the next dateline (the next telegram of a series). */
+function lincolnSignsLater(queue: readonly Paragraph[]): boolean {
+	for (const q of queue) {
+		if (parseDateline(q.text)?.rest === '') return false;
+		const sig = signatureOf(q, true);
+		if (sig !== undefined && sig.otherSigner === undefined) return true;
+	}
+	return false;
+}
+
+function inlineSignature(p: Paragraph, lincoln: boolean): Signature | undefined {
+	if (!lincoln) return undefined;
+	const m = INLINE_SIGNATURE.exec(p.text);
+	if (!m?.[1] || !m[2]) return undefined;
+	const lead = /^(.*?),\s*(?:A\.\s*|ABRAHAM\s+)?LINCOLN/.exec(m[2])?.[1];
+	if (lead !== undefined && !VALEDICTION.test(lead)) return undefined;
+	return { before: [m[1]], signature: m[2], ...(m[3] === undefined ? {} : { postscript: m[3] }) };
 }
 
 /**
@@ -162,12 +217,15 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			letter.notes.push({ marker: 'editor', paragraph: Math.max(0, letter.body.length - 1), offset: 0, text: p.text });
 			continue;
 		}
-		const sig = signatureOf(p, lincoln);
-		const isLast = queue.length === 0;
-		const otherSigner = lincoln && isLast && letter.body.length > 0 ? signatureOf(p, false) : undefined;
-		const found = sig ?? otherSigner;
+		const found = signatureOf(p, lincoln);
+		// Another hand's name (a quoted despatch's signer) ends the letter only when Lincoln does not sign further on.
+		if (found?.otherSigner !== undefined && lincoln && (letter.body.length === 0 || lincolnSignsLater(queue))) {
+			letter.body.push(p.text);
+			continue;
+		}
 		if (found) {
-			letter.signedByLincoln = sig !== undefined && lincoln;
+			letter.signedByLincoln = lincoln && found.otherSigner === undefined;
+			if (found.otherSigner !== undefined) letter.otherSigner = found.otherSigner;
 			const lines = [...found.before];
 			const valediction: string[] = [];
 			while (lines.length > 0 && VALEDICTION.test(lines.at(-1) ?? '') && valediction.length < 2) valediction.unshift(lines.pop() ?? '');
@@ -176,6 +234,7 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			if (valediction.length === 0 && previous !== undefined && previous.length < 70 && VALEDICTION.test(previous)) valediction.push(letter.body.pop() ?? '');
 			letter.signature = [...valediction, found.signature].join('\n');
 			if (found.closing !== undefined) letter.closing = parseDateline(found.closing);
+			if (found.postscript !== undefined) letter.body.push(found.postscript);
 			break;
 		}
 		letter.body.push(p.text);
@@ -206,6 +265,11 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 }
 
 function finish(letter: LetterParts): LetterParts {
+	// "Yours very truly," with no name printed after it closes the letter all the same.
+	const last = letter.body.at(-1);
+	if (letter.signature === undefined && last !== undefined && letter.body.length > 1 && last.length < 50 && VALEDICTION.test(last) && /,$/.test(last)) {
+		letter.signature = letter.body.pop();
+	}
 	// A note after the last paragraph points at the end of it.
 	letter.notes = letter.notes.map((n) => ({ ...n, paragraph: Math.min(n.paragraph, Math.max(0, letter.body.length - 1)) }));
 	return letter;

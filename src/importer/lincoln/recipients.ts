@@ -11,6 +11,7 @@ export function nameKey(text: string): string {
 	return text
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, ' ')
+		.replace(/\b(?:major|lieutenant|brigadier) general\b/g, 'general')
 		.replace(/\b(?:hon|honorable|the|esq|mr|messrs|dr|rev|his excellency|private|confidential|cipher|with inclosures)\b/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
