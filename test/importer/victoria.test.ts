@@ -48,9 +48,13 @@ describe('GIVEN the two volumes of The Letters of Queen Victoria', () => {
 		expect([pair('victoria', 'peel'), pair('peel', 'victoria')]).toEqual([27, 45]);
 	});
 
-	test('THEN every sender and recipient is a person in people.json', () => {
+	test('THEN every sender and recipient is a person in people.json, and everyone else there is marked as only mentioned', () => {
 		const ids = new Set(people.map((p) => p.id));
-		for (const l of letters) for (const p of [...l.from, ...l.to]) expect(ids.has(p)).toBe(true);
+		const correspondents = new Set(letters.flatMap((l) => [...l.from, ...l.to]));
+		for (const id of correspondents) expect(ids.has(id)).toBe(true);
+		expect(people.filter((p) => !p.mentionedOnly && !correspondents.has(p.id)).map((p) => p.id)).toEqual([]);
+		expect(people.filter((p) => p.mentionedOnly && correspondents.has(p.id)).map((p) => p.id)).toEqual([]);
+		expect(people.filter((p) => !p.mentionedOnly)).toHaveLength(71);
 	});
 
 	test.each([
