@@ -210,7 +210,7 @@ export function exampleId(corpus: Corpus, typed = ''): string {
  */
 export function getLetter(corpus: Corpus, id: string): Result<Letter, 'unknown-letter'> {
 	const wanted = id.trim();
-	const letter = corpus.byId.get(wanted);
+	const letter = corpus.byId.get(wanted) ?? corpus.byId.get(wanted.toLowerCase());
 	if (letter) return ok(letter);
 	if (wanted === '') return fail('unknown-letter', `No letter id given; ids look like ${exampleId(corpus, wanted)}`);
 	// Offer the ids that begin with what was typed, e.g. the date part of an id, or a bare date.

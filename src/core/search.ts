@@ -242,6 +242,10 @@ export function searchLetters(
 ): Result<readonly SearchHit[], 'empty-query' | 'unknown-person' | 'no-match'> {
 	const { corpus } = index;
 	if (query.trim() === '') return fail('empty-query', 'The search query is empty; give a word or phrase to look for');
+	const words = query.split(/[^\p{L}\p{N}']+/u).filter((w) => w !== '');
+	if (words.length > 0 && words.every((w) => processTerm(w) === null)) {
+		return fail('empty-query', `The search query "${query.trim()}" has only common words; add a more particular one`);
+	}
 	let people: readonly CorpusPerson[] | undefined;
 	if (options.correspondent !== undefined) {
 		const found = findCorrespondent(corpus, options.correspondent);

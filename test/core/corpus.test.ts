@@ -34,6 +34,7 @@ describe('getLetter', () => {
 	test.each([
 		{ id: 'wr-1942-08-13-stalin-to-churchill', found: true, message: undefined },
 		{ id: ' wr-1942-08-13-stalin-to-churchill ', found: true, message: undefined },
+		{ id: 'WR-1942-08-13-Stalin-To-Churchill', found: true, message: undefined },
 		{
 			id: 'wr-1942-13-01',
 			found: false,

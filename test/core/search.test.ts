@@ -104,6 +104,12 @@ describe('searchLetters: filters', () => {
 			message: 'The search query is empty; give a word or phrase to look for',
 		},
 		{
+			query: 'of the',
+			options: {},
+			code: 'empty-query',
+			message: 'The search query "of the" has only common words; add a more particular one',
+		},
+		{
 			query: 'convoy',
 			options: { collection: 'napoleon' },
 			code: 'no-match',
