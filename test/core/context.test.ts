@@ -90,6 +90,14 @@ describe('contextFor', () => {
 		}
 	});
 
+	test('GIVEN the real timeline (validated on load) THEN the memorandum of 13 August 1942 gets an event of its week', () => {
+		const corpus = bigThreeCorpus();
+		expect(corpus.timeline.length).toBeGreaterThan(0);
+		const letter = corpus.byId.get('bt-1942-08-13-stalin-to-churchill');
+		if (!letter) throw new Error('missing');
+		expect(contextFor(corpus, letter)).toMatch(/ That week \((?:[6-9]|1\d|20) August\): \S/);
+	});
+
 	test("GIVEN the real placeholder of 18 July 1942 THEN it is known from Stalin's reply of 23 July", () => {
 		const corpus = bigThreeCorpus();
 		const letter = corpus.byId.get('bt-1942-07-18-churchill-to-stalin');
