@@ -34,6 +34,7 @@ import { ALL_PERMISSIONS } from './permissions.js';
 import { RateLimiter } from './rate-limits.js';
 import {
 	buildRoutes,
+	setThreadArchived,
 	deleteChannel,
 	registerCommands,
 	type InteractionRecord,
@@ -631,6 +632,22 @@ export class Emulator {
 	 */
 	public deleteChannel(channelId: string): void {
 		deleteChannel(this.state, this.#gateway, channelId);
+	}
+
+	/**
+	 * Archives (or reopens) a thread, as Discord's auto-archive or a moderator would:
+	 * THREAD_UPDATE is sent. A bot message to an archived thread reopens it unless it is locked.
+	 *
+	 * @param threadId - the thread
+	 * @param options - `locked` to lock it too; `archived: false` to reopen
+	 */
+	public archiveThread(threadId: string, options: { readonly locked?: boolean; readonly archived?: boolean } = {}): void {
+		setThreadArchived(this.state, this.#gateway, threadId, options.archived ?? true, options.locked ?? false);
+	}
+
+	/** The REST routes served, as method and the spec's path template. */
+	public get routes(): readonly { readonly method: string; readonly template: string }[] {
+		return this.#routes.map((route) => ({ method: route.definition.method, template: route.definition.template }));
 	}
 
 	/**

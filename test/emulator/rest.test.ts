@@ -8,6 +8,7 @@ import {
 	type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { startEmulator, type Emulator } from './emulator.js';
+import { hasOperation, loadOpenApi, requestBodySchema, type HttpMethod } from './openapi.js';
 import { RawGatewayClient } from './raw-gateway-client.js';
 import { isRecord } from './schema-validator.js';
 
@@ -245,6 +246,30 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 			{ name: 'n' },
 		);
 		expect(newsThread.body).toMatchObject({ type: ChannelType.AnnouncementThread });
+	});
+
+	it('THEN a message reopens an archived thread, but not a locked one', async () => {
+		const opened = await call('POST', `/channels/${channelId()}/threads`, { name: 'old', type: ChannelType.PublicThread });
+		const threadId = isRecord(opened.body) ? String(opened.body.id) : '';
+		emu.archiveThread(threadId);
+		expect((await call('GET', `/guilds/${emu.firstGuild.id}/threads/active`)).body).not.toMatchObject({ threads: [{ id: threadId }] });
+		expect((await call('POST', `/channels/${threadId}/messages`, { content: 'revive' })).status).toBe(200);
+		expect(emu.state.threads.find((t) => t.id === threadId)?.thread_metadata?.archived).toBe(false);
+		emu.archiveThread(threadId, { locked: true });
+		expect((await call('POST', `/channels/${threadId}/messages`, { content: 'no' })).body).toMatchObject({ code: 50083 });
+	});
+
+	it('THEN every served route is a Discord operation and every body is checked against its schema', () => {
+		const spec = loadOpenApi();
+		const methods: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
+		for (const route of emu.routes) {
+			const method = methods.find((m) => m === route.method);
+			if (!method) throw new Error(`unexpected method ${route.method}`);
+			expect(hasOperation(spec, route.template, method), `${method} ${route.template}`).toBe(true);
+			if (method === 'post' || method === 'put' || method === 'patch') {
+				expect(requestBodySchema(spec, route.template, method), `${method} ${route.template}`).toBeDefined();
+			}
+		}
 	});
 
 	it('THEN permissions are enforced: 50001 without VIEW_CHANNEL, 50013 without SEND_MESSAGES, EMBED_LINKS or CREATE_PUBLIC_THREADS', async () => {

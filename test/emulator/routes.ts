@@ -379,6 +379,13 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		if (ctx.files.length > 0) needed |= PermissionFlagsBits.AttachFiles;
 		requirePermissions(channel.id, needed);
 		if (!hasSendableContent(body, ctx.files)) throw Errors.emptyMessage();
+		if (isThread(channel) && channel.thread_metadata?.archived === true) {
+			// Discord reopens an archived thread for a new message, unless it is locked and the
+			// sender cannot manage threads.
+			const canManage = (state.botPermissionsIn(channel.id) & PermissionFlagsBits.ManageThreads) !== 0n;
+			if (channel.thread_metadata.locked === true && !canManage) throw Errors.archivedThread();
+			setThreadArchived(state, gateway, channel.id, false, channel.thread_metadata.locked === true);
+		}
 		const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : undefined;
 		const nonceKey = nonce === undefined ? undefined : `${channel.id}:${state.botUser.id}:${nonce}`;
 		if (nonceKey !== undefined && body.enforce_nonce === true) {
@@ -842,6 +849,19 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		},
 		{
 			method: 'get',
+			template: '/guilds/{guild_id}/threads/active',
+			auth: true,
+			handle: (ctx) => {
+				const guild = guildFor(ctx);
+				const threads = guild.threadIds
+					.map((id) => state.channels.get(id))
+					.filter((c): c is APIThreadChannel => c !== undefined && isThread(c) && c.thread_metadata?.archived !== true);
+				const members = threads.map((t) => t.member).filter((m) => m !== undefined);
+				return { status: 200, body: { threads: threads.map((t) => state.snapshotChannel(t)), members } };
+			},
+		},
+		{
+			method: 'get',
 			template: '/guilds/{guild_id}/roles',
 			auth: true,
 			handle: (ctx) => ({ status: 200, body: [...guildFor(ctx).roles.values()] }),
@@ -912,6 +932,27 @@ export function registerCommands(
 	const next = commands.filter(isRecord).map((body) => toCommand(state, body, guildId, list));
 	list.splice(0, list.length, ...next);
 	return next;
+}
+
+/**
+ * Archives or reopens a thread and sends THREAD_UPDATE, as Discord does.
+ *
+ * @param state - emulator state
+ * @param gateway - the gateway to notify
+ * @param threadId - the thread
+ * @param archived - the new archived state
+ * @param locked - whether it is locked (only moderators may reopen it)
+ * @returns the thread
+ */
+export function setThreadArchived(state: EmulatorState, gateway: Gateway, threadId: string, archived: boolean, locked: boolean): APIThreadChannel {
+	const thread = state.requireChannel(threadId);
+	if (!isThread(thread) || !thread.thread_metadata) throw new Error(`Emulator: ${threadId} is not a thread`);
+	thread.thread_metadata = { ...thread.thread_metadata, archived, locked, archive_timestamp: new Date().toISOString() };
+	gateway.dispatch(GatewayDispatchEvents.ThreadUpdate, state.snapshotChannel(thread), {
+		guildId: thread.guild_id,
+		intent: GatewayIntentBits.Guilds,
+	});
+	return thread;
 }
 
 function threadDuration(minutes: number): ThreadAutoArchiveDuration {
