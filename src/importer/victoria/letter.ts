@@ -86,8 +86,8 @@ export interface ParsedItem {
 const TIME_REMARK = /^\(([^()]{1,40})\)\.?$/;
 const DATE_ONLY = /^_[^_]*\d{4}[^_]*_\.?$/;
 const REMARK = /^\[_([^_\]\d]+)_\]$/;
-const SALUTATION = /^([^\p{Ll}]*?\p{Lu}[^\p{Ll}]*?,)--\s*(.*)$/su;
-const SIGNATURE = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*$/u;
+const SALUTATION = /^([^\p{Ll}]*?\p{Lu}[^\p{Ll}]*?[,.])--\s*(.*)$/su;
+const SIGNATURE = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*$|^(?:\p{Lu}\.\s?){2,}$/u;
 const LIGATURES: Readonly<Record<string, string>> = { '[oe]': 'œ', '[OE]': 'Œ', '[ae]': 'æ', '[AE]': 'Æ' };
 
 const LOWER_WORDS = new Set(['and', 'of', 'the', 'et', 'ma', 'mon', 'très', 'chère', 'cher', 'bien', 'bonne', 'sœur', 'frère', 'de', 'la', 'le']);
