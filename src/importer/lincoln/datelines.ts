@@ -41,7 +41,7 @@ const PLACE = String.raw`((?:[A-Z"][A-Za-z."'()-]*|of|de|Co\.|D\.\s?C\.?)(?:[ ,.
 /** A month, perhaps with the editor's correction in brackets ("May [March] 20"), a day and a year. */
 const DATE_CORE = String.raw`(${MONTH})(?:\s*\[(${MONTH})\])?\s*,?\s*${DAY}?\s*[,.]?\s*\??\s*${YEAR}?`;
 
-const DATELINE = new RegExp(String.raw`^(?:${PLACE}\s*[,.;]?\s+)?${DATE_CORE}(${TIME})?\s*[.,]?\s*`, '');
+const DATELINE = new RegExp(String.raw`^(?:${PLACE}\s*[,.;]?\s+)?${DATE_CORE}(${TIME})?\s*[.,:]?\s*`, '');
 
 export interface ParsedDate {
 	year?: number;

@@ -135,7 +135,14 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 			excluded.push({ line: item.line, category: 'telegram by another hand', heading: heading.text.slice(0, 100) });
 			continue;
 		}
-		for (const part of parts) {
+		if (item.paragraphs.slice(heading.index + 1, heading.index + 3).some((p) => /^(?:AN ACT\b|Be it enacted)/.test(p.text))) {
+			// The text of an act of Congress printed under a heading, without the letter that sent it.
+			excluded.push({ line: item.line, category: 'order or official paper', heading: heading.text.slice(0, 100) });
+			continue;
+		}
+		for (const [n, part] of parts.entries()) {
+			// After the first letter, a part signed by another hand is an inclosure or an answer, not the next telegram of a series.
+			if (n > 0 && part.otherSigner !== undefined && !/^TELEGRAMS\b/.test(heading.text)) continue;
 			const draft = draftOf(heading, part, people, lastYear ?? item.sectionYear, unresolved);
 			if (!draft) continue;
 			if (draft.precision === 'day' && draft.sent !== null) lastYear = Number(draft.sent.slice(0, 4));

@@ -36,7 +36,9 @@ const CLASSIFICATION =
 const SALUTATION =
 	/^((?:MY|My)\s+(?:DEAR|[Dd]ear)\b[^:,]{0,40}?|(?:DEAR|Dear|FRIEND|Friend)\s+[^:,]{1,40}?|SIR|Sir|MADAM|Madam|GENTLEMEN|Gentlemen|[A-Z][A-Z.'\- ]{1,40}[A-Z.])\s*(:-+|:|,\s*-+|,(?=\s*$))\s*/;
 const SALUTATION_INSIDE = /(?:^|[.:]\s+)((?:MY|My)\s+(?:DEAR|[Dd]ear)\b|(?:DEAR|Dear)\s+[A-Z]|SIR:|Sir:|MADAM|GENTLEMEN)/;
-const VALEDICTION = /^(?:Yours|Your|Very|Respectfully|Truly|With|As ever|I am|Affectionately|Most|Sincerely|Ever|In haste|Your's)\b[^.!?]{0,70}[,.]?$/i;
+/** A closing before the signature: anything of the kind ending with a comma, or a short closing ending with a full stop. */
+const VALEDICTION =
+	/^(?:(?:Yours|Your|Very|Respectfully|Truly|With|As ever|I am|Affectionately|Most|Sincerely|Ever|In haste|Your's)\b[^!?]{0,60},|(?:Yours|Your's)(?: (?:very )?(?:truly|sincerely|respectfully|forever|as ever|affectionately))?\.?|As ever\.?|Your (?:friend|obedient servant)(?: as ever)?\.?)$/i;
 const LINCOLN_SIGNATURE = /^(.*?)[,\s]*\b((?:A\.|ABRAHAM|ABRA\.)\s*LINCOLN|LINCOLN|A\. ?L)[.,]?(?:\s*\((?:Signed|Indorsed)\)\.?)?(?:\s+(.+))?$/;
 const POSTSCRIPT = /^P\.\s?S\.?/;
 const EDITORIAL = /^\[[\s\S]*\]\.?$/;
@@ -70,9 +72,9 @@ function lincolnLine(line: string): { lead: string; closing?: string } | undefin
 	const m = LINCOLN_SIGNATURE.exec(line);
 	if (!m) return undefined;
 	const lead = (m[1] ?? '').trim();
-	if (lead !== '' && !VALEDICTION.test(lead) && capitalShare(lead) < 0.9) return undefined;
+	if (lead !== '' && !VALEDICTION.test(lead) && !VALEDICTION.test(`${lead},`) && capitalShare(lead) < 0.9) return undefined;
 	const trailing = m[3]?.trim();
-	if (trailing === undefined) return { lead };
+	if (trailing === undefined || /^President\b[A-Za-z ,.]*$/.test(trailing)) return { lead };
 	return parseDateline(trailing) ? { lead, closing: trailing } : undefined;
 }
 
@@ -81,6 +83,17 @@ function otherLine(line: string): string | undefined {
 	const namePart = (name.split(',')[0] ?? name).replace(/\.$/, '').trim();
 	if (/^(?:TELEGRAMS?|TO|LETTER|EXECUTIVE|WAR DEPARTMENT|WASHINGTON|HEADQUARTERS)\b/.test(namePart)) return undefined;
 	return capitalShare(namePart) >= 0.85 && namePart.length <= 40 && !/:/.test(name) && /[A-Z]{3}/.test(namePart) ? namePart : undefined;
+}
+
+/**
+ * A short line ending with a colon that addresses the letter: "OFFICER in charge of Confederate
+ * prisoners at Camp Chase, Ohio:", "Mr. SPEARS:", or the second line of an address
+ * ("Williamsport, Maryland, via Harper's Ferry:").
+ */
+function isAddressLine(text: string, continuing: boolean): boolean {
+	if (text.length > 110 || !/:$/.test(text) || /:-/.test(text)) return false;
+	if (/^(?:[A-Z]{2,}[A-Z.'-]*|Mr\.|Mrs\.|Miss)\s/.test(text)) return true;
+	return continuing && !/\b[a-z]+\s+[a-z]+\s+[a-z]+\b/.test(text);
 }
 
 function signatureOf(p: Paragraph, lincoln: boolean): Signature | undefined {
@@ -120,7 +133,7 @@ function inlineSignature(p: Paragraph, lincoln: boolean): Signature | undefined 
 	const m = INLINE_SIGNATURE.exec(p.text);
 	if (!m?.[1] || !m[2]) return undefined;
 	const lead = /^(.*?),\s*(?:A\.\s*|ABRAHAM\s+)?LINCOLN/.exec(m[2])?.[1];
-	if (lead !== undefined && !VALEDICTION.test(lead)) return undefined;
+	if (lead !== undefined && !VALEDICTION.test(`${lead},`)) return undefined;
 	return { before: [m[1]], signature: m[2], ...(m[3] === undefined ? {} : { postscript: m[3] }) };
 }
 
@@ -175,7 +188,8 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			const dateline = parseDateline(text);
 			if (dateline && (dateline.place !== undefined || dateline.date.year !== undefined || dateline.rest === '' || /^[A-Z]{2}/.test(dateline.rest))) {
 				letter.dateline = dateline;
-				replaceHead(queue, dateline.rest);
+				// "Recvd 2 P.M." after the dateline of a telegram to Lincoln is the time it arrived.
+				replaceHead(queue, dateline.rest.replace(/^Rec(?:eive)?v?d\.?\s+[\d.:]+\s*[AP]\.\s?M\.?\s*/i, ''));
 				continue;
 			}
 		}
@@ -198,7 +212,8 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 				replaceHead(queue, text.slice(sal[0].length));
 				break;
 			}
-			if (isAddress(text) && queue.length > 1 && !(letter.dateline === undefined && /^[A-Z][a-z]/.test(text))) {
+			if ((isAddress(text) && !(letter.dateline === undefined && /^[A-Z][a-z]/.test(text))) || isAddressLine(text, addressParts.length > 0)) {
+				if (queue.length < 2) break;
 				addressParts.push(text);
 				queue.shift();
 				continue;
@@ -255,7 +270,7 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			queue.shift();
 			continue;
 		}
-		if (dateline && letter.dateline !== undefined && queue.some((q, i) => i > 0 && signatureOf(q, lincoln))) {
+		if (dateline && letter.dateline !== undefined && !/^(?:INDORSEMENT|ENDORSEMENT|INCLOSURE|ENCLOSURE)/i.test(p.text) && queue.some((q, i) => i > 0 && signatureOf(q, lincoln))) {
 			return finish(letter);
 		}
 		letter.appended = p.text.slice(0, 60);
