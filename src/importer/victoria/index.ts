@@ -257,6 +257,6 @@ export function importVictoria(context: ImportContext): Letter[] {
 	const names = new Map(context.people.map((p: Person) => [p.id, p.shortName]));
 	const inferred = dropUnsupportedReceipts(inferReplies(parseVictoria(context), { names, formatDay }));
 	const drafts = linkThirdPerson(inferred, { people: context.people, formatDay });
-	linkSequences(drafts, { names: new Map(context.people.map((p: Person) => [p.id, p.name])), formatDay });
+	linkSequences(drafts, { names, formatDay });
 	return finaliseLetters(drafts, VICTORIA_PREFIX);
 }
