@@ -2,7 +2,7 @@
  * On this day: the letters sent on a day of the year, across all years, with a plain-spoken
  * fallback to the nearest day that has letters.
  */
-import { compareLetters, lettersOnMonthDay, type Corpus } from './corpus.js';
+import { compareLetters, isPlaceholder, lettersOnMonthDay, type Corpus } from './corpus.js';
 import { formatIsoDate, formatMonthDay, monthDaysShownOn, shiftDay, type DayQuery, type MonthDay } from './dates.js';
 import type { Letter } from './format.js';
 
@@ -37,12 +37,19 @@ export interface OnThisDay {
 export interface OnThisDayOptions {
 	/** Only letters of this collection (by id); all collections when absent. */
 	readonly collection?: string;
+	/**
+	 * Skip placeholders (letters whose text is not held), for the exact day and the fallback alike;
+	 * for a daily post that should always have something to read. Default false: every letter
+	 * known to have been sent that day is included.
+	 */
+	readonly requireText?: boolean;
 }
 
 function lettersShownOn(corpus: Corpus, query: DayQuery, options: OnThisDayOptions): Letter[] {
 	return monthDaysShownOn(query)
 		.flatMap((md) => lettersOnMonthDay(corpus, md))
 		.filter((l) => options.collection === undefined || l.collection === options.collection)
+		.filter((l) => options.requireText !== true || !isPlaceholder(l))
 		.sort((a, b) => compareLetters(corpus, a, b));
 }
 

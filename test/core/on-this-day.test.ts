@@ -61,6 +61,18 @@ describe('onThisDay over the fixture', () => {
 		expect(onThisDay(fixtureCorpus, { month: 8, day: 13 }, { collection }).letters.map((l) => l.id)).toEqual(letters);
 	});
 
+	test.each([
+		{ requireText: false, match: 'exact', letters: ['wr-1942-07-10-roosevelt-to-stalin'] },
+		{ requireText: true, match: 'nearest', letters: ['wr-1942-07-12-stalin-to-roosevelt'] },
+	])(
+		'GIVEN a day with only a placeholder and requireText $requireText THEN the match is $match',
+		({ requireText, match, letters }) => {
+			const result = onThisDay(fixtureCorpus, { month: 7, day: 10 }, { requireText });
+			expect(result.match).toBe(match);
+			expect(result.letters.map((l) => l.id)).toEqual(letters);
+		},
+	);
+
 	test('GIVEN a collection with no letter that week THEN the fallback looks only in that collection', () => {
 		expect(onThisDay(fixtureCorpus, { month: 8, day: 10 }, { collection: 'family' })).toMatchObject({
 			match: 'nearest',
