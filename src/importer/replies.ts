@@ -124,6 +124,48 @@ export function findListedReferences(sentence: string, letterDate: string): Repl
 	return refs;
 }
 
+// Nineteenth-century despatches and business letters name the day relative to the reply
+// ("Your despatch of yesterday received", "Yours of to-day received") or by the day of the
+// month with "instant" (this month) or "ultimo" (last month): "yours of the 30th ult.".
+const DESPATCH_REF =
+	/\byours?\b(?:\s+(?:[a-z]+\s+){0,2}?(despatch(?:es)?|dispatch(?:es)?|telegrams?|notes?|letters?))?\s+(?:of|dated)\s+(?:(yesterday|last\s+(?:night|evening))|(to-?day|this\s+(?:date|day|morning|afternoon|evening))|(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|d)?\b(?:\s+(inst\b\.?|instant\b|ult\b\.?|ultimo\b))?)/i;
+
+/**
+ * A letter named by a day relative to the reply or by "the 14th inst." / "the 30th ult.", or a
+ * despatch, telegram or note named by the day of the month alone ("your despatch of the 21st"),
+ * which is this month, or last month when the day is later than the reply's.
+ */
+export function findDespatchReference(sentence: string, letterDate: string, count = 1): ReplyReference | undefined {
+	const m = DESPATCH_REF.exec(sentence);
+	if (!m) return undefined;
+	const [, noun, yesterday, today, dayText, monthWord] = m;
+	const [y, mo, d] = letterDate.split('-').map(Number);
+	if (y === undefined || mo === undefined || d === undefined) return undefined;
+	const found = (date: string): ReplyReference => ({ kind: 'sent', date, count, evidence: sentence });
+	if (today !== undefined) return found(letterDate);
+	if (yesterday !== undefined) {
+		const back = d > 1 ? { y, mo, d: d - 1 } : mo > 1 ? { y, mo: mo - 1, d: daysInMonth(y, mo - 1) } : { y: y - 1, mo: 12, d: 31 };
+		return found(isoOf(back.y, back.mo, back.d));
+	}
+	const day = Number(dayText);
+	// A bare day after "yours" or "your letter" is left to the list reading above.
+	if (monthWord === undefined && (noun === undefined || /^letter/i.test(noun))) return undefined;
+	const last = monthWord !== undefined ? /^ult/i.test(monthWord) : day > d;
+	if (monthWord !== undefined && /^inst/i.test(monthWord) && day > d) return undefined;
+	const year = last && mo === 1 ? y - 1 : y;
+	const month = last ? (mo === 1 ? 12 : mo - 1) : mo;
+	if (day < 1 || day > daysInMonth(year, month)) return undefined;
+	return found(isoOf(year, month, day));
+}
+
+/** {@link findDespatchReference} over every acknowledging sentence of a letter; for {@link LinkOptions.extraReferences}. */
+export function findDespatchReferences(body: readonly string[], letterDate: string): ReplyReference[] {
+	return body
+		.flatMap(sentences)
+		.filter((sentence) => ACKNOWLEDGES.test(sentence) || /\bhanded me\b/i.test(sentence))
+		.flatMap((sentence) => findDespatchReference(sentence, letterDate, PLURAL.test(sentence) ? 2 : 1) ?? []);
+}
+
 function dateOfKind(d: Draft, kind: ReferenceKind): string | undefined {
 	if (kind === 'sent') return d.precision === 'day' ? (d.sent ?? undefined) : undefined;
 	return kind === 'received' ? d.received : d.transmitted;
@@ -136,6 +178,11 @@ export interface LinkOptions {
 	names: ReadonlyMap<string, string>;
 	/** Format a day for a note, e.g. "8 November 1942". */
 	formatDay: (iso: string) => string;
+	/**
+	 * More references to look for in a letter (e.g. {@link findDespatchReferences}), besides
+	 * {@link findReplyReferences}; where both read the same sentence, the extra reading is kept.
+	 */
+	extraReferences?: (body: readonly string[], letterDate: string) => ReplyReference[];
 }
 
 /**
@@ -148,7 +195,10 @@ export function inferReplies(drafts: readonly Draft[], options: LinkOptions): Dr
 	const placeholders = new Map<string, Draft[]>();
 	for (const letter of drafts) {
 		if (letter.body === null || letter.precision !== 'day' || letter.sent === null) continue;
-		for (const ref of findReplyReferences(letter.body, letter.sent)) {
+		// An extra reference reads its sentence more closely ("the 30th ult."), so it replaces what the general reading took from that sentence.
+		const extra = options.extraReferences?.(letter.body, letter.sent) ?? [];
+		const found = findReplyReferences(letter.body, letter.sent).filter((r) => !extra.some((e) => e.evidence === r.evidence));
+		for (const ref of [...found, ...extra]) {
 			const linked = new Set(letter.replyTo.map((r) => r.id));
 			const matches = all.filter(
 				(d) =>

@@ -12,7 +12,7 @@ import { ImportError } from '../errors.js';
 import { gutenbergBody } from '../gutenberg.js';
 import { finaliseLetters } from '../ids.js';
 import type { ImportContext } from '../registry.js';
-import { inferReplies } from '../replies.js';
+import { findDespatchReferences, inferReplies } from '../replies.js';
 import { isoOf } from '../text.js';
 import { parseDateline, type ParsedDate } from './datelines.js';
 import { capitalShare, categoryOf, findLetterHeading, isBody, type ExclusionCategory, type LetterHeading } from './headings.js';
@@ -160,12 +160,14 @@ function headlessLetter(item: Item, people: readonly Person[], contextYear: numb
 	// Editor's captions ("PRESENTATION OF A CANE") stand above the dateline.
 	const start = item.paragraphs.findIndex((p) => capitalShare(p.text) < 0.85 || parseDateline(p.text) !== undefined || /^EXECUTIVE|^WASHINGTON/.test(p.text));
 	const [part] = parseLetters(item.paragraphs.slice(Math.max(0, start)), '', item.line, true);
-	if (!part?.signedByLincoln || part.body.length === 0) return undefined;
+	if (!part || part.body.length === 0 || !(part.signedByLincoln || part.otherSigner !== undefined)) return undefined;
 	// "MAJOR-GENERAL HALLECK, Corinth, Mississippi:" names Halleck; the place after the comma is dropped.
 	const phrase = (part.address?.replace(/,\s+[A-Z][a-z][\s\S]*$/, '').replace(/^TO\s+/, '') ?? part.salutation?.replace(/^(?:MY\s+)?(?:DEAR|FRIEND)\s+/i, ''))?.replace(/[:,.]$/, '');
 	if (phrase === undefined) return undefined;
 	// No heading is printed: the recipient is read from the letter itself.
 	const heading: LetterHeading = { text: '', kind: 'letter', toText: phrase, tail: '', captions: [], index: -1 };
+	// A letter by another hand is kept only when it is addressed to Lincoln (Shields's challenge of 1842).
+	if (!part.signedByLincoln && resolveName(phrase, undefined, people)?.id !== LINCOLN) return undefined;
 	return draftOf(heading, part, people, contextYear, []);
 }
 
@@ -227,5 +229,5 @@ export function importLincoln(context: ImportContext): Letter[] {
 		throw new ImportError(`${LINCOLN_FILE}:${first.line}`, 'to', `no person in people.json is named by ${JSON.stringify(first.phrase)} (${unresolved.length} names unresolved)`);
 	}
 	const names = new Map(context.people.map((p) => [p.id, p.shortName]));
-	return finaliseLetters(inferReplies(drafts, { names, formatDay }), 'al');
+	return finaliseLetters(inferReplies(drafts, { names, formatDay, extraReferences: findDespatchReferences }), 'al');
 }

@@ -207,6 +207,12 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 				takeLateDateline(queue, letter);
 				break;
 			}
+			const named = /^([A-Z][A-Z.,'\- ]{1,40}[A-Z.]):-+\s*/.exec(text);
+			if (named?.[1] && named[0].length < text.length) {
+				letter.salutation = `${named[1]}:`;
+				replaceHead(queue, text.slice(named[0].length));
+				break;
+			}
 			if (sal?.[1] && !whole && (sal[2] ?? '').includes('-')) {
 				letter.salutation = `${sal[1]}:`;
 				replaceHead(queue, text.slice(sal[0].length));
