@@ -136,7 +136,12 @@ describe('GIVEN the shapes of dateline the edition prints', () => {
 		expect(parseDateline(['(_Undated._)'])).toMatchObject({ precision: 'unknown' });
 		expect(at(VOL1, 6431)).toMatchObject({ sent: '1838-04', precision: 'month', dateBasis: 'curated' });
 		expect(at(VOL1, 6431)?.dateNote).toContain('inferred from the letters printed before and after it');
-		expect(at(VOL2, 11543)).toMatchObject({ sent: null, precision: 'unknown', dateBasis: 'none', to: ['pius-ix'] });
+	});
+
+	test('WHEN a state letter ends "Given at ..., the 4th day of December 1848" THEN the date is read from that close', () => {
+		expect(at(VOL2, 11264)).toMatchObject({ sent: '1848-12-04', precision: 'day', dateBasis: 'closing-date', place: 'Gaëta', from: ['pius-ix'] });
+		expect(at(VOL2, 11543)).toMatchObject({ sent: '1849-01', precision: 'month', dateBasis: 'closing-date', place: 'Windsor Castle', to: ['pius-ix'] });
+		expect(at(VOL2, 11543)?.replyTo).toEqual([expect.objectContaining({ id: 'qv-1848-12-04-pius-ix-to-victoria', method: 'inferred' })]);
 	});
 
 	test('WHEN a Russian letter gives both calendars THEN the Western (New Style) day is used', () => {
@@ -244,15 +249,15 @@ describe('GIVEN the footnotes, misprints and markup of the edition', () => {
 describe('GIVEN the calendar and the reply links', () => {
 	test('THEN 355 calendar days have at least one letter dated to the day', () => {
 		const days = new Set(held.filter((l) => l.precision === 'day').map((l) => l.sent?.slice(5)));
-		expect(held.filter((l) => l.precision === 'day')).toHaveLength(1162);
+		expect(held.filter((l) => l.precision === 'day')).toHaveLength(1163);
 		expect(days.size).toBe(355);
 	});
 
 	test('THEN letters with a reply link are counted by method', () => {
 		const withMethod = (m: string): number => held.filter((l) => l.replyTo.some((r) => r.method === m)).length;
-		expect(withMethod('inferred')).toBe(170);
+		expect(withMethod('inferred')).toBe(171);
 		expect(withMethod('sequence')).toBe(244);
-		expect(held.filter((l) => l.replyTo.length > 0)).toHaveLength(414);
+		expect(held.filter((l) => l.replyTo.length > 0)).toHaveLength(415);
 	});
 
 	test("THEN a minister's third-person acknowledgement links to the Queen's letter of that day", () => {

@@ -9,7 +9,7 @@
  * and the few letters printed without a heading of their own.
  */
 import { DateTime } from 'luxon';
-import type { Correction, Letter, Person, Precision } from '../../core/format.js';
+import type { Correction, DateBasis, Letter, Person, Precision } from '../../core/format.js';
 import { makeDraft, type Draft } from '../draft.js';
 import { gutenbergBody } from '../gutenberg.js';
 import { finaliseLetters } from '../ids.js';
@@ -103,6 +103,7 @@ function footnoteLookup(footnotes: readonly Footnote[]): (marker: string, line: 
 interface DatedFields {
 	sent: string | null;
 	precision: Precision;
+	basis: DateBasis;
 	dateNote?: string;
 	corrections: Correction[];
 }
@@ -116,7 +117,7 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 	for (const { item, parsed, file } of items) {
 		const curated = HEADLESS_LETTERS.find((h) => h.file === file && h.line === item.line)?.date;
 		if (curated) {
-			out.push({ sent: curated.sent, precision: curated.precision, dateNote: curated.note, corrections: [] });
+			out.push({ sent: curated.sent, precision: curated.precision, basis: 'curated', dateNote: curated.note, corrections: [] });
 			continue;
 		}
 		const d: Dateline | undefined = parsed.dateline;
@@ -136,11 +137,17 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 		}
 		if (d && year !== undefined && d.precision !== 'unknown') {
 			const sent = isoOfDateline({ ...d, year });
-			out.push({ sent, precision: d.precision, ...(notes.length > 0 ? { dateNote: notes.join(' ') } : {}), corrections });
+			out.push({ sent, precision: d.precision, basis: 'dateline', ...(notes.length > 0 ? { dateNote: notes.join(' ') } : {}), corrections });
 			if (d.month !== undefined) last = { year, month: d.month };
 			continue;
 		}
-		out.push({ sent: null, precision: 'unknown', corrections, dateNote: notes.join(' ') });
+		const c = parsed.closing;
+		if (c?.year !== undefined) {
+			const note = ['The date is read from the formal close at the end of the letter.', ...(c.note === undefined ? [] : [c.note])].join(' ');
+			out.push({ sent: isoOfDateline({ ...c, year: c.year }), precision: c.precision, basis: 'closing-date', dateNote: note, corrections });
+			continue;
+		}
+		out.push({ sent: null, precision: 'unknown', basis: 'none', corrections, dateNote: notes.join(' ') });
 	}
 	// Undated items: the month or year their neighbours share, when they share one.
 	out.forEach((fields, index) => {
@@ -153,10 +160,12 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 			const [y, m] = before.split('-').map(Number);
 			fields.sent = before.slice(0, 7);
 			fields.precision = 'month';
+			fields.basis = 'curated';
 			fields.dateNote = `${prefix}${what}; the month, ${MONTH_NAMES[(m ?? 1) - 1]} ${y}, is inferred from the letters printed before and after it.`;
 		} else if (before && after && before.slice(0, 4) === after.slice(0, 4)) {
 			fields.sent = before.slice(0, 4);
 			fields.precision = 'year';
+			fields.basis = 'curated';
 			fields.dateNote = `${prefix}${what}; the year, ${before.slice(0, 4)}, is inferred from the letters printed before and after it.`;
 		} else {
 			fields.dateNote = `${prefix}${what}, and the letters around it do not fix even a year.`;
@@ -204,7 +213,7 @@ export function parseVictoria(context: ImportContext): Draft[] {
 	}
 	const dates = dateItems(parsed);
 	return parsed.map(({ item, parsed: p, source }, index) => {
-		const date = dates[index] ?? { sent: null, precision: 'unknown' as const, corrections: [] };
+		const date: DatedFields = dates[index] ?? { sent: null, precision: 'unknown', basis: 'none', corrections: [] };
 		const { heading, corrections: headingCorrections } = headingText(item);
 		const remarks = [...(item.draft ? ['Draft'] : []), ...p.remarks];
 		return makeDraft({
@@ -215,9 +224,9 @@ export function parseVictoria(context: ImportContext): Draft[] {
 			to: [item.to.id],
 			sent: date.sent,
 			precision: date.precision,
-			dateBasis: date.sent === null ? 'none' : p.dateline?.precision === 'day' || p.dateline?.precision === 'month' ? 'dateline' : 'curated',
+			dateBasis: date.basis,
 			dateNote: date.dateNote === '' ? undefined : date.dateNote,
-			place: p.dateline?.place,
+			place: p.dateline?.place ?? (date.basis === 'closing-date' ? p.closing?.place : undefined),
 			heading,
 			salutation: p.salutation,
 			body: p.body,

@@ -8,7 +8,7 @@
  * (`s[oe]ur`) is turned back into the letters it stands for, with a recorded correction.
  */
 import type { Correction, Note } from '../../core/format.js';
-import { isDateline, parseDateline, type Dateline } from './dateline.js';
+import { isDateline, monthOf, parseDateline, type Dateline } from './dateline.js';
 import type { Item, SourceLine } from './items.js';
 
 export interface Footnote {
@@ -77,6 +77,8 @@ export interface ParsedItem {
 	signature?: string;
 	notes: Note[];
 	corrections: Correction[];
+	/** A formal closing date, "Given at Gaëta, the 4th day of December 1848", when the text ends with one. */
+	closing?: Dateline;
 	/** A time of day printed under the date, e.g. "Friday evening". */
 	timeOfDay?: string;
 	/** Bracketed remarks of the edition before the text, e.g. "[Translation.]". */
@@ -103,6 +105,26 @@ export function capitalsCase(text: string): string {
 		if (elided?.[2]) return `${elided[1]}'${elided[2].charAt(0).toUpperCase()}${elided[2].slice(1)}`;
 		return lower.charAt(0).toUpperCase() + lower.slice(1);
 	});
+}
+
+const GIVEN = /Given at ([^,]+?),? the (\d{1,2}|\[ *\])(?:st|nd|rd|th)? day of (\p{L}+),? (\d{4})/u;
+
+/** The date of a state letter's formal close, "Given at Windsor Castle the [ ] day of January 1849". */
+export function closingDate(paragraph: string): Dateline | undefined {
+	const m = GIVEN.exec(paragraph);
+	if (!m?.[1] || !m[2] || !m[3] || !m[4]) return undefined;
+	const month = monthOf(m[3]);
+	if (month === undefined) return undefined;
+	const day = /\d/.test(m[2]) ? Number(m[2]) : undefined;
+	return {
+		place: m[1].trim(),
+		year: Number(m[4]),
+		month,
+		...(day === undefined ? {} : { day }),
+		precision: day === undefined ? 'month' : 'day',
+		...(day === undefined ? { note: 'The day is left blank in the closing formula, as in a draft.' } : {}),
+		markers: [],
+	};
 }
 
 /**
@@ -184,8 +206,10 @@ export function parseItem(item: Item, lookup: (marker: string, line: number) => 
 		}
 		return (out + text.slice(lastIndex)).trim();
 	});
+	const closing = closingDate(body.at(-1) ?? '');
 	return {
 		...(dateline === undefined ? {} : { dateline }),
+		...(closing === undefined ? {} : { closing }),
 		datelineLine,
 		...(salutation === undefined ? {} : { salutation }),
 		body,

@@ -27,7 +27,7 @@ const REFERENCE = new RegExp(`${OWNER}\\s+${KIND}\\s+of\\s+(?:${WHEN})`, 'g');
 
 // "the letter which your Majesty addressed to me on the 24th of August last"
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const ADDRESSED = new RegExp(`\\bletter (?:which|that) (?:your Majesty|you) (?:addressed|wrote) to me on the (\\d{1,2})(?:st|nd|rd|th|d)? of (${MONTHS.join('|')})`, 'gi');
+const ADDRESSED = new RegExp(`\\bletter (?:which|that) (?:your Majesty|your Holiness|you) (?:addressed|wrote) to me(?: from [\\p{Lu}][\\p{L}ë]*)? on the (\\d{1,2})(?:st|nd|rd|th|d)? of (${MONTHS.join('|')})`, 'giu');
 
 function sentencesOf(paragraph: string): string[] {
 	return paragraph.split(/(?<=\b\p{L}{2,}[.!?])\s+(?=[\p{Lu}_])/u);
@@ -55,8 +55,10 @@ function dayOf(letterDate: string, day: string | undefined, month: string | unde
 /** The letters of the recipient that a letter says it has before it, by day. */
 export function findThirdPersonReferences(body: readonly string[], letterDate: string, recipient: Person, people: readonly Person[]): ThirdPersonReference[] {
 	const refs: ThirdPersonReference[] = [];
+	// A letter known only to the month can still name the full date of the letter it answers.
+	const monthOnly = letterDate.length === 7;
 	for (const sentence of body.flatMap(sentencesOf)) {
-		for (const m of sentence.matchAll(REFERENCE)) {
+		for (const m of monthOnly ? [] : sentence.matchAll(REFERENCE)) {
 			const owner = m[1] ?? '';
 			if (/^(?:your Majesty's|Majesty's)$/.test(owner)) {
 				if (recipient.id !== 'victoria') continue;
@@ -71,7 +73,7 @@ export function findThirdPersonReferences(body: readonly string[], letterDate: s
 			const [y] = letterDate.split('-').map(Number);
 			if (y === undefined) continue;
 			let date = isoOf(y, month, Number(m[1]));
-			if (date > letterDate) date = isoOf(y - 1, month, Number(m[1]));
+			if (date.slice(0, letterDate.length) > letterDate) date = isoOf(y - 1, month, Number(m[1]));
 			if (!refs.some((r) => r.date === date)) refs.push({ date, evidence: sentence.trim() });
 		}
 	}
@@ -92,7 +94,7 @@ export function linkThirdPerson(drafts: readonly Draft[], options: ThirdPersonOp
 	const all = [...drafts];
 	const byId = new Map(options.people.map((p) => [p.id, p]));
 	for (const letter of drafts) {
-		if (letter.body === null || letter.precision !== 'day' || letter.sent === null) continue;
+		if (letter.body === null || (letter.precision !== 'day' && letter.precision !== 'month') || letter.sent === null) continue;
 		const recipient = byId.get(letter.to[0] ?? '');
 		if (!recipient || letter.to.length !== 1 || letter.from.length !== 1) continue;
 		for (const ref of findThirdPersonReferences(letter.body, letter.sent, recipient, options.people)) {
