@@ -88,12 +88,13 @@ export function onThisDay(corpus: Corpus, query: DayQuery, options: OnThisDayOpt
 		const note = leapNote(query, exact);
 		return { query, match: 'exact', day: own, offset: 0, letters: exact, ...(note ? { note } : {}) };
 	}
+	const noLetter = options.requireText === true ? 'No letter whose text we hold was sent' : 'No letter was sent';
 	for (let distance = 1; distance <= NEAREST_WINDOW_DAYS; distance++) {
 		for (const offset of [-distance, distance]) {
 			const shifted = shiftDay(query, offset);
 			const letters = lettersShownOn(corpus, shifted, options);
 			if (letters.length > 0) {
-				const message = `No letter was sent on ${formatMonthDay(own)}; ${datesText(letters)}`;
+				const message = `${noLetter} on ${formatMonthDay(own)}; ${datesText(letters)}`;
 				return { query, match: 'nearest', day: { month: shifted.month, day: shifted.day }, offset, letters, message };
 			}
 		}
@@ -104,6 +105,6 @@ export function onThisDay(corpus: Corpus, query: DayQuery, options: OnThisDayOpt
 		day: own,
 		offset: 0,
 		letters: [],
-		message: `No letter was sent on ${formatMonthDay(own)}, nor within a week either side of it`,
+		message: `${noLetter} on ${formatMonthDay(own)}, nor within a week either side of it`,
 	};
 }
