@@ -211,9 +211,10 @@ describe('GIVEN the footnotes, misprints and markup of the edition', () => {
 		for (const l of held) expect(l.body?.join('\n')).not.toMatch(/\[Footnote|Pageheading|\[Illustration|\[\d{1,3}\]/);
 	});
 
-	test('THEN a footnote on the heading is kept as a note on the letter', () => {
+	test('THEN a footnote on the heading or the dateline is kept as a note on the letter', () => {
 		expect(at(VOL1, 1998)?.notes[0]).toMatchObject({ marker: '9 (heading)', paragraph: 0, offset: 0 });
-		expect(at(VOL1, 1998)?.notes[0]?.text).toContain('Princess Feodore of Leiningen');
+		expect(at(VOL1, 1998)?.notes[0]?.text).toContain('Princess Feodore of Leiningen');		expect(at(VOL1, 2098)?.notes[0]).toMatchObject({ marker: '10 (dateline)', paragraph: 0, offset: 0 });
+		expect(at(VOL1, 2098)?.place).toBe('Laeken');
 	});
 
 	test('THEN the misprinted year 1861 is corrected to 1851 with a recorded correction', () => {

@@ -187,9 +187,9 @@ export function parseItem(item: Item, lookup: (marker: string, line: number) => 
 
 	const notes: Note[] = [];
 	const corrections: Correction[] = [...salutationCorrections];
-	for (const marker of [...item.headingMarkers, ...(dateline?.markers ?? [])]) {
-		notes.push({ marker: `${marker} (heading)`, paragraph: 0, offset: 0, text: noteText(marker) });
-	}
+	// Notes on the heading or the dateline have no place in the body: they stand at its start.
+	for (const marker of item.headingMarkers) notes.push({ marker: `${marker} (heading)`, paragraph: 0, offset: 0, text: noteText(marker) });
+	for (const marker of dateline?.markers ?? []) notes.push({ marker: `${marker} (dateline)`, paragraph: 0, offset: 0, text: noteText(marker) });
 	const body = texts.map((raw, index) => {
 		let text = raw.replace(/\s+/g, ' ').trim();
 		text = text.replace(/\S*\[(?:oe|OE|ae|AE)\]\S*/g, (word) => {
