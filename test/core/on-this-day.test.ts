@@ -62,14 +62,20 @@ describe('onThisDay over the fixture', () => {
 	});
 
 	test.each([
-		{ requireText: false, match: 'exact', letters: ['wr-1942-07-10-roosevelt-to-stalin'] },
-		{ requireText: true, match: 'nearest', letters: ['wr-1942-07-12-stalin-to-roosevelt'] },
+		{ requireText: false, match: 'exact', letters: ['wr-1942-07-10-roosevelt-to-stalin'], message: undefined },
+		{
+			requireText: true,
+			match: 'nearest',
+			letters: ['wr-1942-07-12-stalin-to-roosevelt'],
+			message: 'No letter whose text we hold was sent on 10 July; the nearest is 12 July 1942',
+		},
 	])(
 		'GIVEN a day with only a placeholder and requireText $requireText THEN the match is $match',
-		({ requireText, match, letters }) => {
+		({ requireText, match, letters, message }) => {
 			const result = onThisDay(fixtureCorpus, { month: 7, day: 10 }, { requireText });
 			expect(result.match).toBe(match);
 			expect(result.letters.map((l) => l.id)).toEqual(letters);
+			expect(result.message).toBe(message);
 		},
 	);
 
