@@ -130,6 +130,7 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 		if (misprint && year === Number(misprint.from)) {
 			corrections.push({ field: 'sent', from: misprint.from, to: misprint.to, reason: misprint.reason });
 			year = Number(misprint.to);
+			notes.push(`The edition prints the year ${misprint.from}, a misprint for ${misprint.to}.`);
 		}
 		if (d && year === undefined && d.month !== undefined && last) {
 			year = d.month < last.month - 6 ? last.year + 1 : last.year;
