@@ -145,6 +145,11 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 			if (n > 0 && part.otherSigner !== undefined && !/^TELEGRAMS\b/.test(heading.text)) continue;
 			const draft = draftOf(heading, part, people, lastYear ?? item.sectionYear, unresolved);
 			if (!draft) continue;
+			if (!draft.from.includes(LINCOLN) && !draft.to.includes(LINCOLN)) {
+				// Sent in the President's name but signed by Stanton, Hay or Nicolay: not Lincoln's, and not to him.
+				excluded.push({ line: part.line, category: 'telegram by another hand', heading: `${heading.text} (signed ${part.otherSigner ?? heading.fromText ?? '?'})`.slice(0, 100) });
+				continue;
+			}
 			if (draft.precision === 'day' && draft.sent !== null) lastYear = Number(draft.sent.slice(0, 4));
 			drafts.push(draft);
 		}

@@ -34,7 +34,7 @@ export interface LetterParts {
 const CLASSIFICATION =
 	/^[([]?\s*((?:Strictly private|Private and confidential|Private|Confidential|Sent in cipher|Cipher|For your own eye only|Unofficial|Secret)[.]?)\s*[)\]]?\.?\s*/i;
 const SALUTATION =
-	/^((?:MY|My)\s+(?:DEAR|[Dd]ear)\b[^:,]{0,40}?|(?:DEAR|Dear|FRIEND|Friend)\s+[^:,]{1,40}?|SIR|Sir|MADAM|Madam|GENTLEMEN|Gentlemen|[A-Z][A-Z.'\- ]{1,40}[A-Z.])\s*(:-+|:|,\s*-+|,(?=\s*$))\s*/;
+	/^((?:MY|My)\s+(?:DEAR|[Dd]ear)\b[^:,]{0,40}?|(?:DEAR|Dear|FRIEND|Friend)\s+[^:,]{1,40}?|SIR|Sir|MADAM|Madam|GENTLEMEN|Gentlemen|[A-Z][A-Z.'\- ]{1,40}[A-Z.])\s*(:-+|:|,\s*-+|-{2,}|,(?=\s*$))\s*/;
 const SALUTATION_INSIDE = /(?:^|[.:]\s+)((?:MY|My)\s+(?:DEAR|[Dd]ear)\b|(?:DEAR|Dear)\s+[A-Z]|SIR:|Sir:|MADAM|GENTLEMEN)/;
 /** A closing before the signature: anything of the kind ending with a comma, or a short closing ending with a full stop. */
 const VALEDICTION =
@@ -276,7 +276,9 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			queue.shift();
 			continue;
 		}
-		if (dateline && letter.dateline !== undefined && !/^(?:INDORSEMENT|ENDORSEMENT|INCLOSURE|ENCLOSURE)/i.test(p.text) && queue.some((q, i) => i > 0 && signatureOf(q, lincoln))) {
+		// The next telegram of a series opens with its own dateline, alone or followed by the address.
+		const opensTelegram = dateline !== undefined && (dateline.rest === '' || (isAddress(dateline.rest) && !/:-/.test(dateline.rest)));
+		if (opensTelegram && letter.dateline !== undefined && !/^(?:INDORSEMENT|ENDORSEMENT|INCLOSURE|ENCLOSURE)/i.test(p.text) && queue.some((q, i) => i > 0 && signatureOf(q, lincoln))) {
 			return finish(letter);
 		}
 		letter.appended = p.text.slice(0, 60);
