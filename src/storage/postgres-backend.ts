@@ -47,7 +47,9 @@ function errorCode(error: unknown): unknown {
 
 export async function openPostgresBackend(url: string, options: BackendOptions): Promise<Backend> {
 	const { keys, now, table, logger } = options;
-	const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 5_000 });
+	// pg-pool's connection timeout also bounds the wait for a free client, so it must allow for a
+	// burst of claims queueing behind the pool (thousands at a posting minute), not just a connect.
+	const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 30_000 });
 	pool.on('error', (err) => logger.error({ err }, 'postgres store error'));
 	const query = async (sql: string, values: unknown[] = []): Promise<Record<string, unknown>[]> =>
 		(await pool.query<Record<string, unknown>>(sql, values)).rows;
