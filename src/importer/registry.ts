@@ -7,6 +7,7 @@ import { importBigThree } from './big-three/index.js';
 import { importLincoln } from './lincoln/index.js';
 import { importVictoria } from './victoria/index.js';
 import { importAdams } from './adams/index.js';
+import { importNapoleonJosephine } from './napoleon-josephine/index.js';
 
 export interface ImportContext {
 	/** The text of a repository file; `latin1` for Project Gutenberg's ISO-8859-1 files. */
@@ -26,4 +27,5 @@ export const IMPORTERS: readonly CollectionImporter[] = [
 	{ id: 'lincoln', run: importLincoln },
 	{ id: 'victoria', run: importVictoria },
 	{ id: 'adams', run: importAdams },
+	{ id: 'napoleon-josephine', run: importNapoleonJosephine },
 ];
