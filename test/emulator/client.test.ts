@@ -51,6 +51,20 @@ describe('GIVEN a ready client with commands registered', () => {
 		);
 	});
 
+	it('WHEN the bot opens a modal and the user submits it THEN the submission reaches the bot', async () => {
+		const { emu } = harness;
+		const opened = emu.injectChatInput({ name: 'feedback' });
+		expect((await opened.callback).type).toBe(InteractionResponseType.Modal);
+		expect(() => emu.injectModalSubmit({ interaction: opened, values: {} })).toThrow(/required/);
+		const submitted = emu.injectModalSubmit({ interaction: opened, values: { text: 'lovely' } });
+		const reply = await submitted.callback;
+		expect(reply.message?.content).toBe('thanks: lovely');
+		expect(reply.message?.interaction_metadata).toMatchObject({
+			type: 5,
+			triggering_interaction_metadata: { id: opened.id },
+		});
+	});
+
 	it('WHEN a command defers THEN editReply and a follow-up with a .txt file land, multipart parsed', async () => {
 		const { emu } = harness;
 		const injected = emu.injectChatInput({ name: 'slow' });

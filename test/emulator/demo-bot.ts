@@ -6,7 +6,11 @@ import {
 	ButtonStyle,
 	EmbedBuilder,
 	Events,
+	LabelBuilder,
+	ModalBuilder,
 	StringSelectMenuBuilder,
+	TextInputBuilder,
+	TextInputStyle,
 	type Client,
 	type Interaction,
 } from 'discord.js';
@@ -30,6 +34,7 @@ export const commands = [
 	},
 	{ name: 'slow', description: 'Defers, edits and follows up with a file' },
 	{ name: 'menu', description: 'Shows a select menu' },
+	{ name: 'feedback', description: 'Opens a feedback form' },
 ] satisfies RESTPutAPIApplicationCommandsJSONBody;
 
 /**
@@ -51,6 +56,10 @@ export function attachDemoHandlers(client: Client): void {
 			await interaction.update({ content: `page ${interaction.customId.split(':')[1] ?? '?'}`, components: [] });
 			return;
 		}
+		if (interaction.isModalSubmit()) {
+			await interaction.reply({ content: `thanks: ${interaction.fields.getTextInputValue('text')}` });
+			return;
+		}
 		if (interaction.isStringSelectMenu()) {
 			await interaction.reply({ content: `picked ${interaction.values.join(',')}`, flags: MessageFlags.Ephemeral });
 			return;
@@ -63,6 +72,21 @@ export function attachDemoHandlers(client: Client): void {
 				content: 'sources attached',
 				files: [new AttachmentBuilder(Buffer.from('line 1\nline 2\n'), { name: 'sources.txt' })],
 			});
+			return;
+		}
+		if (interaction.commandName === 'feedback') {
+			await interaction.showModal(
+				new ModalBuilder()
+					.setCustomId('fb')
+					.setTitle('Feedback')
+					.addLabelComponents(
+						new LabelBuilder()
+							.setLabel('Your note')
+							.setTextInputComponent(
+								new TextInputBuilder().setCustomId('text').setStyle(TextInputStyle.Short).setMaxLength(50),
+							),
+					),
+			);
 			return;
 		}
 		if (interaction.commandName === 'menu') {

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
 	GatewayDispatchEvents,
 	GatewayIntentBits,
+	InteractionResponseType,
 	type APIApplicationCommand,
 	type APIApplicationCommandAutocompleteGuildInteraction,
 	type APIChatInputApplicationCommandGuildInteraction,
@@ -13,6 +14,7 @@ import {
 	type APIMessage,
 	type APIMessageComponentButtonInteraction,
 	type APIMessageComponentSelectMenuInteraction,
+	type APIModalSubmitGuildInteraction,
 	type APIRole,
 	type GatewayIntentBits as IntentBits,
 } from 'discord-api-types/v10';
@@ -22,10 +24,12 @@ import {
 	buildAutocomplete,
 	buildButton,
 	buildChatInput,
+	buildModalSubmit,
 	buildSelect,
 	type AutocompleteInjection,
 	type ButtonInjection,
 	type ChatInputInjection,
+	type ModalSubmitInjection,
 	type SelectInjection,
 } from './interactions.js';
 import { mergeIssues } from './limits.js';
@@ -325,7 +329,10 @@ export class Emulator {
 
 	// ---------------------------------------------------------------- interactions
 
-	#inject<T extends APIInteraction>(payload: T & { guild_id: string; channel_id: string }): InjectedInteraction<T> {
+	#inject<T extends APIInteraction>(
+		payload: T & { guild_id: string; channel_id: string },
+		trigger?: InteractionRecord,
+	): InjectedInteraction<T> {
 		if (this.#stopped) throw new Error('Emulator: stopped');
 		if (!this.#gateway.hasLiveSessionFor(payload.guild_id)) {
 			throw new Error(
@@ -364,10 +371,13 @@ export class Emulator {
 			requests: [],
 			originalMessageId: undefined,
 			followUpIds: [],
+			response: undefined,
 			acknowledged: false,
+			...(trigger ? { trigger } : {}),
 			settle: (value) => {
 				clearTimeout(timer);
 				this.#timers.delete(timer);
+				record.response = value;
 				settle(value);
 			},
 		};
@@ -422,6 +432,23 @@ export class Emulator {
 	public injectSelect(injection: SelectInjection): InjectedInteraction<APIMessageComponentSelectMenuInteraction> {
 		const payload = buildSelect(this.state, injection);
 		return this.#inject({ ...payload, guild_id: payload.guild_id ?? '', channel_id: payload.channel_id });
+	}
+
+	/**
+	 * Submits the modal the bot opened (callback type 9) in answer to an earlier interaction.
+	 *
+	 * @param injection - the interaction answered with the modal, and values by input custom id
+	 * @returns ids, payload and a promise for the callback
+	 * @throws when that interaction was not answered with a modal, or a required input is missing
+	 */
+	public injectModalSubmit(injection: ModalSubmitInjection): InjectedInteraction<APIModalSubmitGuildInteraction> {
+		const trigger = this.#interactions.get(injection.interaction.id);
+		const modal = trigger?.response;
+		if (!trigger || modal?.type !== InteractionResponseType.Modal) {
+			throw new Error(`Emulator: interaction ${injection.interaction.id} was not answered with a modal`);
+		}
+		const payload = buildModalSubmit(this.state, trigger.payload, modal.data, injection);
+		return this.#inject({ ...payload, channel_id: payload.channel_id ?? '' }, trigger);
 	}
 
 	/**
@@ -641,7 +668,10 @@ export class Emulator {
 	 * @param threadId - the thread
 	 * @param options - `locked` to lock it too; `archived: false` to reopen
 	 */
-	public archiveThread(threadId: string, options: { readonly locked?: boolean; readonly archived?: boolean } = {}): void {
+	public archiveThread(
+		threadId: string,
+		options: { readonly locked?: boolean; readonly archived?: boolean } = {},
+	): void {
 		setThreadArchived(this.state, this.#gateway, threadId, options.archived ?? true, options.locked ?? false);
 	}
 

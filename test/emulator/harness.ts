@@ -34,7 +34,7 @@ export interface BotHarness {
 	readonly client: Client<true>;
 	/** Errors the client emitted (`'error'`), including rejected async event handlers. */
 	readonly errors: Error[];
-	/** Throws the first recorded client error, if any; call it at the end of a test. */
+	/** Throws (and clears) the recorded client errors, if any; call it at the end of a test. */
 	assertNoErrors(): void;
 	/** Destroys the client, then stops the emulator: the only order that lets the process exit. */
 	teardown(): Promise<void>;
@@ -90,10 +90,10 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
 			errors,
 			assertNoErrors: () => {
 				const first = errors[0];
+				// Cleared, so one failing test does not fail every later one in the file.
+				const count = errors.splice(0).length;
 				if (first)
-					throw new Error(`discord.js client emitted ${errors.length} error(s); first: ${first.message}`, {
-						cause: first,
-					});
+					throw new Error(`discord.js client emitted ${count} error(s); first: ${first.message}`, { cause: first });
 			},
 			teardown,
 		};

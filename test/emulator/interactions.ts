@@ -22,7 +22,12 @@ import {
 	type Locale,
 	type APIMessageTopLevelComponent,
 	type APIComponentInActionRow,
+	type APIInteraction,
+	type APIModalSubmissionComponent,
+	type APIModalSubmitGuildInteraction,
+	type APIModalSubmitTextInputComponent,
 } from 'discord-api-types/v10';
+import { isRecord } from './schema-validator.js';
 import { isThread, type EmulatedChannel, type EmulatorState } from './state.js';
 
 /** A value a test passes for a command option; ids for user, channel, role and mentionable options. */
@@ -68,6 +73,16 @@ export interface ButtonInjection {
 /** What to inject for a string-select choice. */
 export interface SelectInjection extends ButtonInjection {
 	readonly values: readonly string[];
+}
+
+/** What to submit in a modal the bot opened. */
+export interface ModalSubmitInjection {
+	/** The interaction the bot answered with the modal (callback type 9). */
+	readonly interaction: { readonly id: string };
+	/** Text input values (or select values) by the input's custom id. */
+	readonly values: Readonly<Record<string, string | readonly string[]>>;
+	readonly userId?: string;
+	readonly locale?: Locale;
 }
 
 /** The base every interaction payload shares, built from emulator state. */
@@ -460,4 +475,91 @@ export function buildSelect(
 		message: state.snapshot(message),
 		data,
 	};
+}
+
+function modalInputs(components: unknown): Record<string, unknown>[] {
+	// Inputs sit in action rows (legacy) or in label components (type 18).
+	const inputs: Record<string, unknown>[] = [];
+	for (const top of Array.isArray(components) ? components : []) {
+		if (!isRecord(top)) continue;
+		if (top.type === ComponentType.ActionRow && Array.isArray(top.components))
+			inputs.push(...top.components.filter(isRecord));
+		if (top.type === ComponentType.Label && isRecord(top.component)) inputs.push(top.component);
+	}
+	return inputs;
+}
+
+/**
+ * Builds a modal submission for the modal a bot sent in answer to `trigger`.
+ *
+ * @param state - emulator state
+ * @param trigger - the interaction the bot answered with the modal
+ * @param modal - the modal callback's `data` (custom_id, components)
+ * @param injection - the values the user typed
+ * @returns the payload
+ * @throws when a value names no input, or a required text input is left empty
+ */
+export function buildModalSubmit(
+	state: EmulatorState,
+	trigger: APIInteraction,
+	modal: Readonly<Record<string, unknown>> | undefined,
+	injection: ModalSubmitInjection,
+): APIModalSubmitGuildInteraction {
+	if (!modal || typeof modal.custom_id !== 'string') throw new Error('Emulator: the modal has no custom_id');
+	const inputs = modalInputs(modal.components);
+	const known = new Set(inputs.map((input) => String(input.custom_id)));
+	for (const key of Object.keys(injection.values)) {
+		if (!known.has(key)) throw new Error(`Emulator: the modal has no input "${key}"`);
+	}
+	const submitted: APIModalSubmissionComponent[] = [];
+	for (const top of Array.isArray(modal.components) ? modal.components : []) {
+		if (!isRecord(top)) continue;
+		const children =
+			top.type === ComponentType.ActionRow && Array.isArray(top.components) ? top.components.filter(isRecord) : [];
+		if (top.type === ComponentType.ActionRow) {
+			submitted.push({
+				type: ComponentType.ActionRow,
+				components: children.map((input) => textInput(input, injection)),
+			});
+		} else if (top.type === ComponentType.Label && isRecord(top.component)) {
+			const input = top.component;
+			const value = injection.values[String(input.custom_id)];
+			submitted.push({
+				type: ComponentType.Label,
+				component:
+					input.type === ComponentType.StringSelect
+						? {
+								type: ComponentType.StringSelect,
+								custom_id: String(input.custom_id),
+								values: value === undefined ? [] : [value].flat(),
+							}
+						: textInput(input, injection),
+			});
+		}
+	}
+	const channelId = trigger.channel?.id ?? trigger.channel_id ?? '';
+	const guildId = trigger.guild_id ?? '';
+	return {
+		...base(state, guildId, channelId, injection.userId ?? trigger.member?.user.id, injection.locale),
+		type: InteractionType.ModalSubmit,
+		data: { custom_id: modal.custom_id, components: submitted },
+		...(trigger.message
+			? { message: state.snapshot(state.messageById.get(trigger.message.id) ?? trigger.message) }
+			: {}),
+	};
+}
+
+function textInput(input: Record<string, unknown>, injection: ModalSubmitInjection): APIModalSubmitTextInputComponent {
+	const customId = String(input.custom_id);
+	const given = injection.values[customId];
+	const value = typeof given === 'string' ? given : (given?.join(',') ?? '');
+	if (input.required !== false && value.length === 0) {
+		throw new Error(`Emulator: modal input "${customId}" is required; Discord will not submit it empty`);
+	}
+	const min = typeof input.min_length === 'number' ? input.min_length : 0;
+	const max = typeof input.max_length === 'number' ? input.max_length : 4000;
+	if (value.length > 0 && (value.length < min || value.length > max)) {
+		throw new Error(`Emulator: modal input "${customId}" takes ${min}–${max} characters`);
+	}
+	return { type: ComponentType.TextInput, custom_id: customId, value };
 }

@@ -249,14 +249,21 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 	});
 
 	it('THEN a message reopens an archived thread, but not a locked one', async () => {
-		const opened = await call('POST', `/channels/${channelId()}/threads`, { name: 'old', type: ChannelType.PublicThread });
+		const opened = await call('POST', `/channels/${channelId()}/threads`, {
+			name: 'old',
+			type: ChannelType.PublicThread,
+		});
 		const threadId = isRecord(opened.body) ? String(opened.body.id) : '';
 		emu.archiveThread(threadId);
-		expect((await call('GET', `/guilds/${emu.firstGuild.id}/threads/active`)).body).not.toMatchObject({ threads: [{ id: threadId }] });
+		expect((await call('GET', `/guilds/${emu.firstGuild.id}/threads/active`)).body).not.toMatchObject({
+			threads: [{ id: threadId }],
+		});
 		expect((await call('POST', `/channels/${threadId}/messages`, { content: 'revive' })).status).toBe(200);
 		expect(emu.state.threads.find((t) => t.id === threadId)?.thread_metadata?.archived).toBe(false);
 		emu.archiveThread(threadId, { locked: true });
-		expect((await call('POST', `/channels/${threadId}/messages`, { content: 'no' })).body).toMatchObject({ code: 50083 });
+		expect((await call('POST', `/channels/${threadId}/messages`, { content: 'no' })).body).toMatchObject({
+			code: 50083,
+		});
 	});
 
 	it('THEN every served route is a Discord operation and every body is checked against its schema', () => {

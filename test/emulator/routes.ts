@@ -14,6 +14,7 @@ import {
 	type APIApplicationCommandOption,
 	type APIInteraction,
 	type APIMessage,
+	type APIMessageInteractionMetadata,
 	type APIThreadChannel,
 	type RESTGetAPIGatewayBotResult,
 	type RESTPostAPIInteractionCallbackWithResponseResult,
@@ -73,6 +74,8 @@ export interface InteractionRecord extends InjectedInteraction {
 	/** Wall-clock send time, for the response window and the 15-minute token lifetime. */
 	readonly sentAtWall: number;
 	acknowledged: boolean;
+	/** For a modal submission: the interaction that opened the modal. */
+	readonly trigger?: InteractionRecord;
 	settle(callback: RecordedCallback): void;
 }
 
@@ -186,23 +189,27 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 	const interactionMessageType = (record: InteractionRecord): MessageType =>
 		record.payload.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default;
 
-	const interactionMetadata = (record: InteractionRecord): Partial<APIMessage> => {
+	const metadataOf = (record: InteractionRecord): APIMessageInteractionMetadata => {
 		const user = state.ensureUser(record.payload.member?.user.id ?? state.defaultUser.id);
 		const owners = { [ApplicationIntegrationType.GuildInstall]: record.guildId };
-		return {
-			application_id: state.applicationId,
-			interaction_metadata:
-				record.payload.type === InteractionType.MessageComponent
-					? {
-							id: record.id,
-							type: InteractionType.MessageComponent,
-							user,
-							authorizing_integration_owners: owners,
-							interacted_message_id: record.payload.message.id,
-						}
-					: { id: record.id, type: InteractionType.ApplicationCommand, user, authorizing_integration_owners: owners },
-		};
+		const base = { id: record.id, user, authorizing_integration_owners: owners };
+		const payload = record.payload;
+		if (payload.type === InteractionType.MessageComponent) {
+			return { ...base, type: InteractionType.MessageComponent, interacted_message_id: payload.message.id };
+		}
+		if (payload.type === InteractionType.ModalSubmit && record.trigger) {
+			const trigger = metadataOf(record.trigger);
+			if (trigger.type !== InteractionType.ModalSubmit) {
+				return { ...base, type: InteractionType.ModalSubmit, triggering_interaction_metadata: trigger };
+			}
+		}
+		return { ...base, type: InteractionType.ApplicationCommand };
 	};
+
+	const interactionMetadata = (record: InteractionRecord): Partial<APIMessage> => ({
+		application_id: state.applicationId,
+		interaction_metadata: metadataOf(record),
+	});
 
 	const createInteractionMessage = (
 		record: InteractionRecord,
@@ -237,6 +244,13 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 					InteractionResponseType.UpdateMessage,
 					InteractionResponseType.Modal,
 				];
+			case InteractionType.ModalSubmit:
+				return [
+					InteractionResponseType.ChannelMessageWithSource,
+					InteractionResponseType.DeferredChannelMessageWithSource,
+					InteractionResponseType.DeferredMessageUpdate,
+					InteractionResponseType.UpdateMessage,
+				];
 			case InteractionType.ApplicationCommand:
 				return [
 					InteractionResponseType.ChannelMessageWithSource,
@@ -257,17 +271,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		const type = Number(body.type);
 		const allowed = callbackTypesFor(record.payload.type);
 		const callbackType = allowed.find((t) => t === type);
-		if (callbackType === undefined) {
-			throw new DiscordHttpError(400, 50035, 'Invalid Form Body', {
-				errors: toDiscordErrors([
-					{
-						path: ['type'],
-						code: 'INTERACTION_RESPONSE_TYPE_INVALID',
-						message: `Interaction response type ${type} is not valid for interaction type ${record.payload.type}.`,
-					},
-				]),
-			});
-		}
+		if (callbackType === undefined) throw invalidResponseType(type, record.payload.type);
 		const data = isRecord(body.data) ? body.data : {};
 		let message: APIMessage | undefined;
 		let loading = false;
@@ -287,8 +291,10 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			}
 			case InteractionResponseType.DeferredMessageUpdate:
 			case InteractionResponseType.UpdateMessage: {
-				if (record.payload.type !== InteractionType.MessageComponent) break;
-				const target = state.messageById.get(record.payload.message.id);
+				// Only a component (or a modal opened from one) has a message to update.
+				const targetId = record.payload.message?.id;
+				if (targetId === undefined) throw invalidResponseType(type, record.payload.type);
+				const target = state.messageById.get(targetId);
 				if (!target) throw Errors.unknownMessage();
 				record.originalMessageId = target.id;
 				if (callbackType === InteractionResponseType.UpdateMessage) {
@@ -752,9 +758,15 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			auth: false,
 			limits: (ctx) => {
 				const body = asRecord(ctx.body);
-				if (body.type === InteractionResponseType.ApplicationCommandAutocompleteResult)
-					return checkAutocompleteLimits(body.data, ['data']);
-				return checkMessageLimits(body.data, ['data']);
+				switch (body.type) {
+					case InteractionResponseType.ApplicationCommandAutocompleteResult:
+						return checkAutocompleteLimits(body.data, ['data']);
+					case InteractionResponseType.ChannelMessageWithSource:
+					case InteractionResponseType.UpdateMessage:
+						return checkMessageLimits(body.data, ['data']);
+					default:
+						return [];
+				}
 			},
 			handle: handleCallback,
 		},
@@ -915,6 +927,18 @@ export function deleteChannel(state: EmulatorState, gateway: Gateway, channelId:
 	return channel;
 }
 
+function invalidResponseType(type: number, interactionType: InteractionType): DiscordHttpError {
+	return new DiscordHttpError(400, 50035, 'Invalid Form Body', {
+		errors: toDiscordErrors([
+			{
+				path: ['type'],
+				code: 'INTERACTION_RESPONSE_TYPE_INVALID',
+				message: `Interaction response type ${type} is not valid for interaction type ${interactionType}.`,
+			},
+		]),
+	});
+}
+
 /**
  * Registers commands as a bulk overwrite would, without a request (for seeding).
  *
@@ -944,7 +968,13 @@ export function registerCommands(
  * @param locked - whether it is locked (only moderators may reopen it)
  * @returns the thread
  */
-export function setThreadArchived(state: EmulatorState, gateway: Gateway, threadId: string, archived: boolean, locked: boolean): APIThreadChannel {
+export function setThreadArchived(
+	state: EmulatorState,
+	gateway: Gateway,
+	threadId: string,
+	archived: boolean,
+	locked: boolean,
+): APIThreadChannel {
 	const thread = state.requireChannel(threadId);
 	if (!isThread(thread) || !thread.thread_metadata) throw new Error(`Emulator: ${threadId} is not a thread`);
 	thread.thread_metadata = { ...thread.thread_metadata, archived, locked, archive_timestamp: new Date().toISOString() };

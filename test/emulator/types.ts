@@ -146,6 +146,8 @@ export interface InjectedInteraction<T extends APIInteraction = APIInteraction> 
 	originalMessageId: string | undefined;
 	/** Follow-up message ids, in order. */
 	readonly followUpIds: string[];
+	/** The first callback, once it arrived (the same value `callback` resolves with). */
+	response: RecordedCallback | undefined;
 }
 
 /** A one-shot failure to answer instead of the real response. */
