@@ -217,6 +217,9 @@ export class Emulator {
 		try {
 			const raw = await readBody(request);
 			if (!versioned) throw Errors.notFound(method, url.pathname);
+			const parsed = await parseBody(request.headers['content-type'], raw);
+			record.body = parsed.json;
+			record.files = parsed.files;
 			const delay = this.#limiter.takeDelay(method, path);
 			if (delay !== undefined) await sleep(delay);
 			const match = this.#match(method, path);
@@ -232,24 +235,20 @@ export class Emulator {
 				params.guild_id ??
 				(params.webhook_id !== undefined ? `${params.webhook_id}/${params.webhook_token ?? ''}` : undefined);
 			const fault = this.#limiter.takeFault(method, path);
-			if (fault) {
-				const status = fault.status ?? 429;
-				if (status === 429) {
-					headers = this.#limiter.faultHeaders(fault, method, definition.template);
-					const retryAfter = fault.retryAfter ?? 0.1;
-					throw new DiscordHttpError(429, 0, 'You are being rate limited.', {
-						retry_after: retryAfter,
-						global: fault.global === true,
-					});
-				}
-				throw new DiscordHttpError(
-					status,
-					fault.code ?? 0,
-					fault.message ?? `${status}: ${status >= 500 ? 'Internal Server Error' : 'Error'}`,
-				);
+			if (fault && (fault.status ?? 429) === 429) {
+				headers = this.#limiter.faultHeaders(fault, method, definition.template);
+				throw new DiscordHttpError(429, 0, 'You are being rate limited.', {
+					retry_after: fault.retryAfter ?? 0.1,
+					global: fault.global === true,
+				});
 			}
 			const decision = this.#limiter.consume(method, definition.template, major, path);
 			headers = decision.headers;
+			if (fault) {
+				const status = fault.status ?? 500;
+				const text = fault.message ?? `${status}: ${status >= 500 ? 'Internal Server Error' : 'Error'}`;
+				throw new DiscordHttpError(status, fault.code ?? 0, text);
+			}
 			if (decision.limited) {
 				throw new DiscordHttpError(429, 0, 'You are being rate limited.', {
 					retry_after: decision.limited.retryAfter,
@@ -258,9 +257,6 @@ export class Emulator {
 			}
 			if (definition.auth && request.headers.authorization !== `Bot ${this.state.token}`) throw Errors.unauthorized();
 			this.#checkParams(params);
-			const parsed = await parseBody(request.headers['content-type'], raw);
-			record.body = parsed.json;
-			record.files = parsed.files;
 			if (parsed.files.reduce((total, file) => total + file.content.length, 0) > 10_485_760) throw Errors.tooLarge();
 			const ctx: RouteContext = {
 				method: definition.method,
