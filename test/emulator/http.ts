@@ -38,6 +38,7 @@ export const Errors = {
 	otherAuthor: () => new DiscordHttpError(403, 50005, 'Cannot edit a message authored by another user'),
 	alreadyAcknowledged: () => new DiscordHttpError(400, 40060, 'Interaction has already been acknowledged.'),
 	invalidWebhookToken: () => new DiscordHttpError(401, 50027, 'Invalid Webhook Token'),
+	alreadyCrossposted: () => new DiscordHttpError(400, 40033, 'This message has already been crossposted.'),
 	archivedThread: () => new DiscordHttpError(400, 50083, 'Operation cannot be performed on an archived thread'),
 	threadExists: () => new DiscordHttpError(400, 160004, 'A thread has already been created for this message'),
 	invalidJson: () => new DiscordHttpError(400, 50109, 'The request body contains invalid JSON.'),

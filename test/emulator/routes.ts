@@ -475,6 +475,18 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		return { status: 200, body: state.snapshot(message) };
 	};
 
+	const crosspost = (ctx: RouteContext): RouteReply => {
+		const channel = visibleChannel(ctx.params.channel_id);
+		if (channel.type !== ChannelType.GuildAnnouncement) throw Errors.wrongChannelType();
+		const message = messageIn(channel.id, ctx.params.message_id);
+		const own = message.author.id === state.botUser.id;
+		requirePermissions(channel.id, own ? PermissionFlagsBits.SendMessages : PermissionFlagsBits.ManageMessages);
+		if (((message.flags ?? 0) & MessageFlags.Crossposted) !== 0) throw Errors.alreadyCrossposted();
+		message.flags = ((message.flags ?? 0) | MessageFlags.Crossposted) as MessageFlags;
+		emitMessage(GatewayDispatchEvents.MessageUpdate, message);
+		return { status: 200, body: state.snapshot(message) };
+	};
+
 	const listMessages = (ctx: RouteContext): RouteReply => {
 		const channel = visibleChannel(ctx.params.channel_id);
 		requirePermissions(channel.id, PermissionFlagsBits.ReadMessageHistory);
@@ -834,6 +846,12 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			handle: handleMessage,
 		},
 		{ method: 'delete', template: '/channels/{channel_id}/messages/{message_id}', auth: true, handle: handleMessage },
+		{
+			method: 'post',
+			template: '/channels/{channel_id}/messages/{message_id}/crosspost',
+			auth: true,
+			handle: crosspost,
+		},
 		{
 			method: 'post',
 			template: '/channels/{channel_id}/messages/{message_id}/threads',
