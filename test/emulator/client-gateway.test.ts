@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, DiscordjsError, DiscordjsErrorCodes } from 'discord.js';
 import { InteractionResponseType } from 'discord-api-types/v10';
+import { startEmulator } from './emulator.js';
+import { emulatorClientOptions } from './harness.js';
 import { attachDemoHandlers, commands } from './demo-bot.js';
 import { startBotHarness, type BotHarness } from './harness.js';
 
@@ -68,3 +71,18 @@ async function vitestRetry<T>(action: () => T, attempts = 50): Promise<T> {
 		}
 	}
 }
+
+describe('GIVEN a wrong token', () => {
+	it('THEN login rejects with TokenInvalid and nothing is left running', async () => {
+		const emu = await startEmulator();
+		const client = new Client(emulatorClientOptions(emu));
+		try {
+			const error = await client.login('not-the-token').catch((e: unknown) => e);
+			expect(error instanceof DiscordjsError ? error.code : error).toBe(DiscordjsErrorCodes.TokenInvalid);
+			expect(emu.requests('GET', '/gateway/bot')[0]?.status).toBe(401);
+		} finally {
+			await client.destroy();
+			await emu.stop();
+		}
+	});
+});

@@ -104,11 +104,16 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
 }
 
 function waitForReady(client: Client, timeoutMs: number): Promise<Client<true>> {
-	return new Promise((resolve, reject) => {
+	const ready = new Promise<Client<true>>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`discord.js client not ready after ${timeoutMs} ms`)), timeoutMs);
-		client.once(Events.ClientReady, (ready) => {
+		timer.unref();
+		client.once(Events.ClientReady, (readyClient) => {
 			clearTimeout(timer);
-			resolve(ready);
+			resolve(readyClient);
 		});
 	});
+	// If login() fails first, nobody awaits this promise; its later timeout must not surface
+	// as an unhandled rejection.
+	ready.catch(() => undefined);
+	return ready;
 }
