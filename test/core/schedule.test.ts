@@ -56,6 +56,8 @@ describe('scheduledInstant', () => {
 		],
 		['Australia/Lord_Howe', '2026-04-05', '01:45', '2026-04-04T14:45:00.000Z', '30-minute repeat: first (+11) only'],
 		['Australia/Lord_Howe', '2026-07-01', '09:00', '2026-06-30T22:30:00.000Z', 'standard time +10:30'],
+		['America/Santiago', '2026-09-06', '00:15', '2026-09-06T04:00:00.000Z', 'gap at midnight: 01:00 (-3) the same day'],
+		['America/Santiago', '2026-04-04', '23:30', '2026-04-05T02:30:00.000Z', 'repeat before midnight: first (-3) only'],
 	])('GIVEN %s %s %s THEN %s (%s)', (zone, date, time, expected) => {
 		expect(scheduledInstant(date, time, zone).toISO()).toBe(expected);
 	});
