@@ -200,3 +200,53 @@ export function daysBetween(a: string, b: string): number {
 export function addDaysIso(iso: string, days: number): string {
 	return new Date((dayNumber(iso) + days) * MS_PER_DAY).toISOString().slice(0, 10);
 }
+
+const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
+	MONTHS.flatMap((name, i) => {
+		const lower = name.toLowerCase();
+		// Full names and the usual abbreviations: "Aug", "Sept".
+		return [[lower, i + 1] as const, [lower.slice(0, 3), i + 1] as const, ...(i === 8 ? [['sept', 9] as const] : [])];
+	}),
+);
+
+const DAY_INPUT_HINT = 'give a date such as today, 13 August, 13 Aug 1942, 1942-08-13 or 08-13';
+
+function dayOfMonth(text: string): number | undefined {
+	const match = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(text);
+	return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Parse the day a user asks about, in the shapes people type: `today` (also `yesterday` and
+ * `tomorrow`), `MM-DD`, `YYYY-MM-DD` (see {@link parseDayQuery}), and day and month names in
+ * either order with an optional year: `13 Aug 1942`, `13th August`, `August 13`, `Aug 13, 1942`.
+ * The year, when given, decides whether 29 February exists; without one, `29 Feb` is allowed.
+ *
+ * @param input - What the user typed.
+ * @param today - The calendar day it is now for the user (in their server's time zone).
+ */
+export function parseDayInput(input: string, today: CalendarDay): Result<DayQuery, 'invalid-date'> {
+	const text = input.trim();
+	const lower = text.toLowerCase();
+	if (lower === '' || lower === 'today') return ok(today);
+	if (lower === 'yesterday' || lower === 'tomorrow') return ok(shiftDay(today, lower === 'yesterday' ? -1 : 1));
+	if (/^[\d-]+$/.test(text)) return parseDayQuery(text);
+	const words = lower.split(/[\s,./]+/).filter((w) => w !== '');
+	const monthAt = words.findIndex((w) => MONTH_WORDS.has(w.replace(/\.$/, '')));
+	const month = monthAt < 0 ? undefined : MONTH_WORDS.get(words[monthAt] ?? '');
+	const rest = words.filter((_, i) => i !== monthAt);
+	const day = rest[0] === undefined ? undefined : dayOfMonth(rest[0]);
+	const year = rest[1];
+	const shapeOk =
+		month !== undefined &&
+		day !== undefined &&
+		rest.length <= 2 &&
+		(year === undefined || /^\d{4}$/.test(year)) &&
+		// "13 August" or "August 13", never "1942 August 13".
+		(monthAt === 0 || monthAt === 1);
+	if (!shapeOk) return fail('invalid-date', `"${text}" is not a date; ${DAY_INPUT_HINT}`);
+	const iso = `${year === undefined ? '' : `${year}-`}${pad(month)}-${pad(day)}`;
+	const parsed = parseDayQuery(iso);
+	if (parsed.ok) return parsed;
+	return fail('invalid-date', parsed.error.message.replace(`"${iso}"`, `"${text}"`));
+}
