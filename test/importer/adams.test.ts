@@ -36,7 +36,9 @@ describe('GIVEN the Familiar Letters of John and Abigail Adams', () => {
 	test('THEN 31 letters named in replies but not printed are kept as placeholders with their dates', () => {
 		const placeholders = letters.filter((l) => l.body === null);
 		expect(placeholders).toHaveLength(31);
-		expect(placeholders.every((l) => l.precision === 'day' && l.dateBasis === 'reference')).toBe(true);
+		expect(placeholders.every((l) => l.kind === 'letter' && l.precision === 'day' && l.dateBasis === 'reference')).toBe(
+			true,
+		);
 	});
 
 	test.each([
@@ -265,6 +267,11 @@ describe('GIVEN the text of the letters', () => {
 	])('WHEN No. %i closes THEN the salutation is %j and the signature %j', (n, salutation, signature) => {
 		expect(byNumber(n)?.salutation).toBe(salutation);
 		expect(byNumber(n)?.signature).toBe(signature);
+	});
+
+	test('THEN the heading keeps the words naming the writer, without the number kept in `number`', () => {
+		expect(byNumber(191)).toMatchObject({ number: '191', heading: 'JOHN ADAMS TO JOHN Q. ADAMS.' });
+		expect(byNumber(76)?.heading).toBe('JOHN ADAMS.');
 	});
 
 	test('THEN a postscript after the signature stays in the body', () => {

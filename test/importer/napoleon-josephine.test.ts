@@ -59,7 +59,10 @@ describe("GIVEN Hall's edition of Napoleon's letters to Josephine", () => {
 		const placeholders = letters.filter((l) => l.body === null);
 		expect(placeholders).toHaveLength(47);
 		expect(
-			placeholders.every((l) => l.from.join() === 'josephine' && l.precision === 'day' && l.dateBasis === 'reference'),
+			placeholders.every(
+				(l) =>
+					l.from.join() === 'josephine' && l.kind === 'letter' && l.precision === 'day' && l.dateBasis === 'reference',
+			),
 		).toBe(true);
 	});
 

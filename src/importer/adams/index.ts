@@ -41,7 +41,10 @@ export function adamsWindow(iso: string): Window {
 export function importAdams(context: ImportContext): Letter[] {
 	const drafts = parseAdamsLetters(context.read(ADAMS_FILE, 'latin1'), context.people, ADAMS_FILE);
 	const names = new Map(context.people.map((p) => [p.id, p.name]));
-	const linked = redirectToContinuations(inferReplies(drafts, { names, formatDay }));
+	const linked = redirectToContinuations(inferReplies(drafts, { names, formatDay })).map((d) =>
+		// The letters a reply names are letters, whatever kind the shared placeholder maker gives them.
+		d.body === null ? { ...d, kind: 'letter' as const } : d,
+	);
 	addSequenceLinks(linked, { names, formatDay, windowFor: adamsWindow });
 	return finaliseLetters(linked, 'ad');
 }

@@ -182,7 +182,8 @@ function readLetter(
 		body,
 		...(closing === undefined ? {} : { signature: signatureTaken.text }),
 		notes,
-		heading: heading.replace(/\[\d+\]$/, ''),
+		// The edition's number is kept in `number`; the heading keeps the words that name the writer.
+		heading: heading.replace(/\[\d+\]$/, '').replace(/^\d+\.\s+/, ''),
 	};
 }
 

@@ -119,7 +119,10 @@ export function importNapoleonJosephine(context: ImportContext): Letter[] {
 		byNumber(link.letter).replyTo.push({ id: byNumber(link.answers).key, method: 'curated', evidence: link.evidence });
 	}
 	const names = new Map(context.people.map((p) => [p.id, p.shortName]));
-	const linked = inferReplies(drafts, { names, formatDay });
+	const linked = inferReplies(drafts, { names, formatDay }).map((d) =>
+		// Josephine's lost letters are letters, whatever kind the shared placeholder maker gives them.
+		d.body === null ? { ...d, kind: 'letter' as const } : d,
+	);
 	// Where the edition pairs a letter with its answer, a date the words give for the same letter
 	// is the writer's or the printer's slip, not a lost letter.
 	const dropped = new Set<string>();
