@@ -146,6 +146,39 @@ describe('GIVEN a ready client with commands registered', () => {
 		});
 	});
 
+	it('WHEN a guild has an outage and comes back THEN discord.js sees it unavailable, then available', async () => {
+		const { client, emu } = harness;
+		const guild = emu.addGuild({ name: 'Flaky' });
+		await expect.poll(() => client.guilds.cache.get(guild.id)?.available).toBe(true);
+		emu.guildOutage(guild.id);
+		await expect.poll(() => client.guilds.cache.get(guild.id)?.available).toBe(false);
+		emu.restoreGuild(guild.id);
+		await expect.poll(() => client.guilds.cache.get(guild.id)?.available).toBe(true);
+	});
+
+	it('WHEN the bot role loses a permission guild-wide THEN members.me reflects it and the API enforces it', async () => {
+		const { client, emu } = harness;
+		// @everyone grants only VIEW_CHANNEL here, so the bot's role is what decides.
+		const guild = emu.addGuild({
+			name: 'Strict',
+			everyonePermissions: PermissionFlagsBits.ViewChannel,
+			roles: [{ name: 'mods', permissions: PermissionFlagsBits.ManageMessages }],
+		});
+		await expect
+			.poll(() => client.guilds.cache.get(guild.id)?.members.me?.permissions.has(PermissionFlagsBits.EmbedLinks))
+			.toBe(true);
+		emu.setBotGuildPermissions(guild.id, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
+		await expect
+			.poll(() => client.guilds.cache.get(guild.id)?.members.me?.permissions.has(PermissionFlagsBits.EmbedLinks))
+			.toBe(false);
+		const channel = client.channels.cache.get(guild.channelIds[0] ?? '');
+		if (channel?.type !== ChannelType.GuildText) throw new Error('expected text channel');
+		expect((await channel.send('plain text is fine')).content).toBe('plain text is fine');
+		const error = await channel.send({ embeds: [{ title: 'no embeds here' }] }).catch((e: unknown) => e);
+		expect(error instanceof DiscordAPIError ? error.code : error).toBe(50013);
+		expect(client.guilds.cache.get(guild.id)?.roles.cache.find((r) => r.name === 'mods')).toBeDefined();
+	});
+
 	it('WHEN the bot is removed from a guild THEN guildDelete fires', async () => {
 		const { client, emu } = harness;
 		const guild = emu.addGuild({ name: 'Leaving' });

@@ -173,8 +173,6 @@ export class Emulator {
 		return this.#gateway.counts;
 	}
 
-	// ---------------------------------------------------------------- HTTP
-
 	async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const receivedAt = performance.now();
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -323,8 +321,6 @@ export class Emulator {
 		return record ? [record] : [];
 	}
 
-	// ---------------------------------------------------------------- interactions
-
 	#inject<T extends APIInteraction>(
 		payload: T & { guild_id: string; channel_id: string },
 		trigger?: InteractionRecord,
@@ -455,8 +451,6 @@ export class Emulator {
 		return this.#interactions.get(id);
 	}
 
-	// ---------------------------------------------------------------- faults and limits
-
 	/**
 	 * Answers the next matching request(s) with a failure instead: a 429 (route or global, with
 	 * Discord's headers and body) by default, or any status such as 500/502.
@@ -520,8 +514,6 @@ export class Emulator {
 		this.#limiter.disablePerChannel();
 	}
 
-	// ---------------------------------------------------------------- gateway control
-
 	/**
 	 * Drops the gateway connection(s): abruptly by default (the client then RESUMEs), or with
 	 * a close code.
@@ -569,8 +561,6 @@ export class Emulator {
 	): number {
 		return this.#gateway.dispatch(t, d, scope);
 	}
-
-	// ---------------------------------------------------------------- world changes
 
 	/**
 	 * Adds a guild (the bot joins it): GUILD_CREATE is sent.
@@ -771,8 +761,6 @@ export class Emulator {
 		);
 		return message;
 	}
-
-	// ---------------------------------------------------------------- queries
 
 	/**
 	 * @param channelId - a channel or thread

@@ -15,6 +15,7 @@ export type {
 	ButtonInjection,
 	ChatInputInjection,
 	InteractionTarget,
+	ModalSubmitInjection,
 	OptionValue,
 	SelectInjection,
 } from './interactions.js';
