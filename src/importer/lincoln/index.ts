@@ -143,13 +143,13 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 		for (const [n, part] of parts.entries()) {
 			// After the first letter, a part signed by another hand is an inclosure or an answer, not the next telegram of a series.
 			if (n > 0 && part.otherSigner !== undefined && !/^TELEGRAMS\b/.test(heading.text)) continue;
-			const draft = draftOf(heading, part, people, lastYear ?? item.sectionYear, unresolved);
-			if (!draft) continue;
-			if (!draft.from.includes(LINCOLN) && !draft.to.includes(LINCOLN)) {
+			if (part.otherSigner !== undefined && heading.fromText === undefined) {
 				// Sent in the President's name but signed by Stanton, Hay or Nicolay: not Lincoln's, and not to him.
-				excluded.push({ line: part.line, category: 'telegram by another hand', heading: `${heading.text} (signed ${part.otherSigner ?? heading.fromText ?? '?'})`.slice(0, 100) });
+				excluded.push({ line: part.line, category: 'telegram by another hand', heading: `${heading.text} (signed ${part.otherSigner})`.slice(0, 100) });
 				continue;
 			}
+			const draft = draftOf(heading, part, people, lastYear ?? item.sectionYear, unresolved);
+			if (!draft) continue;
 			if (draft.precision === 'day' && draft.sent !== null) lastYear = Number(draft.sent.slice(0, 4));
 			drafts.push(draft);
 		}
@@ -170,7 +170,15 @@ function headlessLetter(item: Item, people: readonly Person[], contextYear: numb
 	const phrase = (part.address?.replace(/,\s+[A-Z][a-z][\s\S]*$/, '').replace(/^TO\s+/, '') ?? part.salutation?.replace(/^(?:MY\s+)?(?:DEAR|FRIEND)\s+/i, ''))?.replace(/[:,.]$/, '');
 	if (phrase === undefined) return undefined;
 	// No heading is printed: the recipient is read from the letter itself.
-	const heading: LetterHeading = { text: '', kind: 'letter', toText: phrase, tail: '', captions: [], index: -1 };
+	const heading: LetterHeading = {
+		text: '',
+		kind: 'letter',
+		toText: phrase,
+		...(part.signedByLincoln ? {} : { fromText: part.otherSigner }),
+		tail: '',
+		captions: [],
+		index: -1,
+	};
 	// A letter by another hand is kept only when it is addressed to Lincoln (Shields's challenge of 1842).
 	if (!part.signedByLincoln && resolveName(phrase, undefined, people)?.id !== LINCOLN) return undefined;
 	return draftOf(heading, part, people, contextYear, []);
@@ -189,13 +197,7 @@ function draftOf(
 	// A letter by another hand is kept only when addressed to Lincoln, whom its heading may leave unnamed.
 	const toPhrase = heading.toText === '' ? (heading.fromText === undefined ? (part.address ?? '') : 'LINCOLN') : heading.toText;
 	const recipients = resolveRecipients(toPhrase, date.sent ?? undefined, people);
-	const senderPhrase = heading.fromText ?? part.otherSigner;
-	const sender = senderPhrase === undefined ? undefined : resolveName(senderPhrase, date.sent ?? undefined, people);
-	// A telegram of the series that another hand signed (Stanton, Nicolay) is kept under its signer's name.
-	if (part.otherSigner !== undefined && heading.fromText === undefined && !sender) {
-		unresolved.push({ line: part.line, phrase: part.otherSigner, date: date.sent });
-		return undefined;
-	}
+	const sender = heading.fromText === undefined ? undefined : resolveName(heading.fromText, date.sent ?? undefined, people);
 	if (!recipients) unresolved.push({ line: part.line, phrase: toPhrase, date: date.sent });
 	if (heading.fromText !== undefined && !sender) unresolved.push({ line: part.line, phrase: heading.fromText, date: date.sent });
 	if (!recipients || (heading.fromText !== undefined && !sender)) return undefined;
