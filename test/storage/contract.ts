@@ -175,6 +175,55 @@ export function describeStoreContract(makeCase: () => BackendCase): void {
 			expect(await a.postLog.get(id, '2026-06-03')).toMatchObject({ state: 'claimed' });
 		});
 
+		test('GIVEN two processes that crash before and after sending THEN the protocol still gives one message per server', async () => {
+			const day = '2026-07-26';
+			const guilds = Array.from({ length: 30 }, guild);
+			// Discord with enforce_nonce: a repeated nonce returns the message it already created.
+			const messages = new Map<string, string>();
+			let created = 0;
+			const send = async (nonce: string): Promise<string> => {
+				let id = messages.get(nonce);
+				if (id === undefined) {
+					id = String(600_000_000_000_000_000n + BigInt(created++));
+					messages.set(nonce, id);
+				}
+				return id;
+			};
+			const crashed = new Set<string>();
+			/** One attempt by one process, as its scheduler would make it. */
+			const deliver = async (store: Store, owner: string, id: string, index: number): Promise<void> => {
+				if ((await store.postLog.claim(id, day, owner, 100)) !== 'claimed') return;
+				const firstTime = owner === 'a' && !crashed.has(id);
+				if (firstTime && index % 3 === 0) {
+					crashed.add(id); // crashed after claiming, before sending
+					return;
+				}
+				const messageId = await send(store.postLog.nonce(id, day));
+				if (firstTime && index % 3 === 1) {
+					crashed.add(id); // crashed after sending, before recording
+					return;
+				}
+				await store.postLog.complete(id, day, messageId);
+			};
+			for (let round = 0; round < 20; round++) {
+				// Process b starts a round late, so a's crashes happen; from then on both race.
+				await Promise.all(
+					guilds.flatMap((id, i) => [deliver(a, 'a', id, i), ...(round === 0 ? [] : [deliver(b, 'b', id, i)])]),
+				);
+				const records = await Promise.all(guilds.map((id) => a.postLog.get(id, day)));
+				if (records.every((r) => r?.state === 'done')) break;
+				await sleep(120);
+			}
+			expect(crashed.size).toBe(20);
+			expect(created).toBe(guilds.length);
+			for (const id of guilds) {
+				expect(await b.postLog.get(id, day)).toMatchObject({
+					state: 'done',
+					messageId: messages.get(a.postLog.nonce(id, day)),
+				});
+			}
+		});
+
 		test('THEN the nonce is stable per server and date, distinct otherwise, and fits Discord', () => {
 			const id = '18446744073709551615';
 			expect(a.postLog.nonce(id, '2026-07-23')).toBe(b.postLog.nonce(id, '2026-07-23'));
