@@ -101,6 +101,8 @@ export async function openRedisBackend(url: string, options: BackendOptions): Pr
 		postLog,
 		listKeys: (prefix) => scan(`${globEscape(prefix)}*`),
 		async close() {
+			// Final: @keyv/redis would reconnect a closed client on its next use, so never use a
+			// store after closing it.
 			await client.close();
 		},
 	};
