@@ -165,6 +165,29 @@ export function findCommand(state: EmulatorState, guildId: string, name: string)
 	return command;
 }
 
+/**
+ * Discord's client hides a command whose `default_member_permissions` the member lacks (in
+ * the guild, before channel overwrites), so such a member can never send it.
+ *
+ * @param state - emulator state
+ * @param guildId - the guild
+ * @param command - the registered command
+ * @param userId - the member
+ * @throws when the member may not use the command
+ */
+function assertMayUse(state: EmulatorState, guildId: string, command: APIApplicationCommand, userId: string): void {
+	if (command.default_member_permissions === null || command.default_member_permissions === undefined) return;
+	const needed = BigInt(command.default_member_permissions);
+	const guild = state.requireGuild(guildId);
+	if (!guild.members.has(userId)) state.addMember(guildId, { id: userId });
+	const has = state.permissionsOf(guildId, userId);
+	if ((has & needed) !== needed) {
+		throw new Error(
+			`Emulator: user ${userId} lacks default_member_permissions ${needed} for /${command.name}; Discord would not show them the command`,
+		);
+	}
+}
+
 function buildOptions(
 	state: EmulatorState,
 	guildId: string,
@@ -251,9 +274,17 @@ function toDataOption(
 		}
 	}
 	switch (definition.type) {
-		case ApplicationCommandOptionType.String:
+		case ApplicationCommandOptionType.String: {
 			if (typeof value !== 'string') throw mismatch();
-			return focused ? { name, type: definition.type, value, focused } : { name, type: definition.type, value };
+			if (focused) return { name, type: definition.type, value, focused };
+			// Discord's client enforces these before it sends anything.
+			const min = definition.min_length ?? 0;
+			const max = definition.max_length ?? 6000;
+			if ([...value].length < min || [...value].length > max) {
+				throw new Error(`Emulator: option "${name}" takes ${min}–${max} characters; Discord's client would refuse`);
+			}
+			return { name, type: definition.type, value };
+		}
 		case ApplicationCommandOptionType.Integer:
 		case ApplicationCommandOptionType.Number:
 			// While typing, Discord sends the raw text of a numeric option.
@@ -263,6 +294,14 @@ function toDataOption(
 				(definition.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value))
 			)
 				throw mismatch();
+			if (
+				(definition.min_value !== undefined && value < definition.min_value) ||
+				(definition.max_value !== undefined && value > definition.max_value)
+			) {
+				throw new Error(
+					`Emulator: option "${name}" takes ${definition.min_value ?? '-∞'}–${definition.max_value ?? '∞'}; Discord's client would refuse`,
+				);
+			}
 			return { name, type: definition.type, value };
 		case ApplicationCommandOptionType.Boolean:
 			if (typeof value !== 'boolean') throw mismatch();
@@ -272,6 +311,14 @@ function toDataOption(
 		case ApplicationCommandOptionType.Role:
 		case ApplicationCommandOptionType.Channel: {
 			if (typeof value !== 'string') throw mismatch();
+			if (definition.type === ApplicationCommandOptionType.Channel && definition.channel_types) {
+				const type = state.requireChannel(value).type;
+				if (!definition.channel_types.some((allowed) => allowed === type)) {
+					throw new Error(
+						`Emulator: option "${name}" only offers channels of types ${JSON.stringify(definition.channel_types)}`,
+					);
+				}
+			}
 			resolveId(state, guildId, definition.type, value, resolved);
 			return { name, type: definition.type, value };
 		}
@@ -345,6 +392,7 @@ export function buildChatInput(
 ): APIChatInputApplicationCommandGuildInteraction {
 	const { guildId, channelId } = resolveTarget(state, injection);
 	const command = findCommand(state, guildId, injection.name);
+	assertMayUse(state, guildId, command, injection.userId ?? state.defaultUser.id);
 	const { options, resolved } = buildOptions(state, guildId, command, injection, undefined);
 	return {
 		...base(state, guildId, channelId, injection.userId, injection.locale),
@@ -373,6 +421,7 @@ export function buildAutocomplete(
 ): APIApplicationCommandAutocompleteGuildInteraction {
 	const { guildId, channelId } = resolveTarget(state, injection);
 	const command = findCommand(state, guildId, injection.name);
+	assertMayUse(state, guildId, command, injection.userId ?? state.defaultUser.id);
 	const { options } = buildOptions(state, guildId, command, injection, injection.focused);
 	return {
 		...base(state, guildId, channelId, injection.userId, injection.locale),
