@@ -25,6 +25,15 @@ describe('GIVEN a ready client with commands registered', () => {
 		]);
 	});
 
+	it('WHEN interactions are answered THEN their gateway-to-callback latency is recorded', async () => {
+		const { emu } = harness;
+		const injected = emu.injectChatInput({ name: 'letter' });
+		const callback = await injected.callback;
+		const timing = emu.interactionTimings().find((t) => t.id === injected.id);
+		expect(timing?.latencyMs).toBeCloseTo(callback.receivedAt - injected.sentAt, 6);
+		expect(timing?.latencyMs).toBeGreaterThan(0);
+	});
+
 	it('WHEN a button on the reply is pressed THEN the message is updated in place', async () => {
 		const { emu } = harness;
 		const reply = await emu.injectChatInput({ name: 'letter', options: { date: '11-23', page: 1 } }).callback;

@@ -444,6 +444,29 @@ export class Emulator {
 	}
 
 	/**
+	 * Timings of every injected interaction, for latency benchmarks: when the payload went out
+	 * on the gateway and when its first callback request arrived (`performance.now()` values).
+	 *
+	 * @returns one entry per interaction, in injection order; `latencyMs` is undefined while unanswered
+	 */
+	public interactionTimings(): {
+		id: string;
+		sentAt: number;
+		callbackAt: number | undefined;
+		latencyMs: number | undefined;
+	}[] {
+		return [...this.#interactions.values()].map((record) => {
+			const callbackAt = record.response?.receivedAt;
+			return {
+				id: record.id,
+				sentAt: record.sentAt,
+				callbackAt,
+				latencyMs: callbackAt === undefined ? undefined : callbackAt - record.sentAt,
+			};
+		});
+	}
+
+	/**
 	 * @param id - an injected interaction's id
 	 * @returns its record (callbacks, follow-ups, `@original`)
 	 */

@@ -345,7 +345,8 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		if (!hasSendableContent(body, ctx.files)) throw Errors.emptyMessage();
 		const message = createInteractionMessage(record, body, ctx.files, 0);
 		record.followUpIds.push(message.id);
-		return ctx.query.get('wait') === 'false' ? { status: 204 } : { status: 200, body: state.snapshot(message) };
+		// For interaction follow-ups Discord treats `wait` as always true.
+		return { status: 200, body: state.snapshot(message) };
 	};
 
 	const handleWebhookMessage = (ctx: RouteContext): RouteReply => {
