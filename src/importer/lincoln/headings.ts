@@ -31,6 +31,8 @@ export interface LetterHeading {
 	captions: string[];
 	/** Index of the heading paragraph in the item. */
 	index: number;
+	/** True for "EXTRACT FROM LETTER TO ...": the edition prints only part of the letter. */
+	excerpt?: boolean;
 }
 
 const KIND_WORDS = String.raw`(?:(TELEGRAMS?|LETTERS?|CIRCULAR LETTER|NOTE)\s+)?`;
@@ -77,6 +79,8 @@ function readHeading(p: Paragraph): Omit<LetterHeading, 'captions' | 'index'> | 
 	const firstLine = (p.lines[0] ?? '').trim();
 	const own = (firstLine.split(/(?:,|\.)\s+(?=[A-Z][a-z])/)[0] ?? firstLine).replace(/\([^)]*\)|\[[^\]]*\]/g, '');
 	if (capitalShare(own) < 0.6) return undefined;
+	const extract = /^EXTRACT FROM (?:A )?LETTER TO (.+?)\.?$/.exec(text);
+	if (extract?.[1]) return { text, kind: 'letter', toText: extract[1], tail: '', excerpt: true };
 	let m = PERSON_TO_PERSON.exec(text);
 	if (m?.[1] && m[2]) {
 		return { text, kind: 'letter', toText: m[2], ...(/lincoln/i.test(m[1]) ? {} : { fromText: m[1] }), tail: '' };

@@ -167,7 +167,7 @@ function headlessLetter(item: Item, people: readonly Person[], contextYear: numb
 	const [part] = parseLetters(item.paragraphs.slice(Math.max(0, start)), '', item.line, true);
 	if (!part || part.body.length === 0 || !(part.signedByLincoln || part.otherSigner !== undefined)) return undefined;
 	// "MAJOR-GENERAL HALLECK, Corinth, Mississippi:" names Halleck; the place after the comma is dropped.
-	const phrase = (part.address?.replace(/,\s+[A-Z][a-z][\s\S]*$/, '').replace(/^TO\s+/, '') ?? part.salutation?.replace(/^(?:MY\s+)?(?:DEAR|FRIEND)\s+/i, ''))?.replace(/[:,.]$/, '');
+	const phrase = (part.address?.replace(/,\s+(?:a\s|[A-Z][a-z])[\s\S]*$/, '').replace(/^TO\s+/, '') ?? part.salutation?.replace(/^(?:MY\s+)?(?:DEAR|FRIEND)\s+/i, ''))?.replace(/[:,.]$/, '');
 	if (phrase === undefined) return undefined;
 	// No heading is printed: the recipient is read from the letter itself.
 	const heading: LetterHeading = {
@@ -221,6 +221,7 @@ function draftOf(
 		classification: part.classification,
 		salutation: part.salutation,
 		body: part.body,
+		excerpt: heading.excerpt === true,
 		signature: part.signature,
 		notes: part.notes,
 		source: { id: LINCOLN_SOURCE, ref, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) },
