@@ -67,7 +67,8 @@ interface CompiledRoute {
 	readonly params: readonly string[];
 }
 
-const TOKEN_PARAMS = new Set(['interaction_token', 'webhook_token']);
+// Path parameters that are not snowflakes.
+const FREE_PARAMS = new Set(['interaction_token', 'webhook_token', 'emoji_name']);
 
 /**
  * A local Discord: one HTTP + WebSocket server on 127.0.0.1 that the unmodified discord.js
@@ -305,7 +306,7 @@ export class Emulator {
 
 	#checkParams(params: Readonly<Record<string, string>>): void {
 		const issues = Object.entries(params)
-			.filter(([name, value]) => !TOKEN_PARAMS.has(name) && !isSnowflake(value) && !/^\d+$/.test(value))
+			.filter(([name, value]) => !FREE_PARAMS.has(name) && !isSnowflake(value) && !/^\d+$/.test(value))
 			.map(([name, value]) => ({
 				path: [name],
 				code: 'NUMBER_TYPE_COERCE',

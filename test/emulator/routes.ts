@@ -492,14 +492,59 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		const channel = visibleChannel(ctx.params.channel_id);
 		requirePermissions(channel.id, PermissionFlagsBits.ReadMessageHistory);
 		const limit = Math.min(100, Math.max(1, Number(ctx.query.get('limit') ?? 50)));
-		return {
-			status: 200,
-			body: state
-				.messagesIn(channel.id)
-				.slice(-limit)
-				.reverse()
-				.map((m) => state.snapshot(m)),
-		};
+		const before = ctx.query.get('before');
+		const after = ctx.query.get('after');
+		const around = ctx.query.get('around');
+		const all = state.messagesIn(channel.id);
+		let picked: APIMessage[];
+		if (after !== null) {
+			picked = all.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit);
+		} else if (around !== null) {
+			const older = all.filter((m) => BigInt(m.id) < BigInt(around)).slice(-Math.floor(limit / 2));
+			const newer = all.filter((m) => BigInt(m.id) >= BigInt(around)).slice(0, limit - older.length);
+			picked = [...older, ...newer];
+		} else {
+			picked = all.filter((m) => before === null || BigInt(m.id) < BigInt(before)).slice(-limit);
+		}
+		// Discord lists newest first.
+		return { status: 200, body: [...picked].reverse().map((m) => state.snapshot(m)) };
+	};
+
+	const ownReaction = (ctx: RouteContext): RouteReply => {
+		const channel = visibleChannel(ctx.params.channel_id);
+		requirePermissions(channel.id, PermissionFlagsBits.ReadMessageHistory);
+		const message = messageIn(channel.id, ctx.params.message_id);
+		const raw = ctx.params.emoji_name ?? '';
+		const custom = /^(?:a:)?([^:]+):(\d+)$/.exec(raw);
+		const emoji = custom ? { id: custom[2] ?? null, name: custom[1] ?? null } : { id: null, name: raw };
+		const reactions = message.reactions ?? [];
+		const index = reactions.findIndex((r) => r.emoji.id === emoji.id && r.emoji.name === emoji.name);
+		const existing = reactions[index];
+		if (ctx.method === 'put') {
+			if (existing?.me) return { status: 204 };
+			// Adding a new emoji needs ADD_REACTIONS; joining an existing one does not.
+			if (!existing) requirePermissions(channel.id, PermissionFlagsBits.AddReactions);
+			const next = existing
+				? {
+						...existing,
+						me: true,
+						count: existing.count + 1,
+						count_details: { ...existing.count_details, normal: existing.count_details.normal + 1 },
+					}
+				: { emoji, count: 1, count_details: { burst: 0, normal: 1 }, me: true, me_burst: false, burst_colors: [] };
+			message.reactions = existing ? reactions.map((r, i) => (i === index ? next : r)) : [...reactions, next];
+		} else if (existing?.me) {
+			const count = existing.count - 1;
+			message.reactions =
+				count === 0
+					? reactions.filter((_, i) => i !== index)
+					: reactions.map((r, i) =>
+							i === index
+								? { ...r, me: false, count, count_details: { ...r.count_details, normal: r.count_details.normal - 1 } }
+								: r,
+						);
+		}
+		return { status: 204 };
 	};
 
 	const makeThread = (
@@ -847,6 +892,31 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 			handle: handleMessage,
 		},
 		{ method: 'delete', template: '/channels/{channel_id}/messages/{message_id}', auth: true, handle: handleMessage },
+		{
+			method: 'put',
+			template: '/channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me',
+			auth: true,
+			handle: ownReaction,
+		},
+		{
+			method: 'delete',
+			template: '/channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me',
+			auth: true,
+			handle: ownReaction,
+		},
+		{
+			method: 'post',
+			template: '/channels/{channel_id}/typing',
+			auth: true,
+			handle: (ctx) => {
+				const channel = visibleChannel(ctx.params.channel_id);
+				requirePermissions(
+					channel.id,
+					isThread(channel) ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages,
+				);
+				return { status: 204 };
+			},
+		},
 		{
 			method: 'post',
 			template: '/channels/{channel_id}/messages/{message_id}/crosspost',
