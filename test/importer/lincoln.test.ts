@@ -52,28 +52,52 @@ describe('GIVEN the Papers and Writings of Abraham Lincoln', () => {
 		[51588, '1863-08-01', 'day', 'horatio-seymour', 'lincoln', 'telegram', 'I ask that the draft be suspended'],
 		[62389, '1864-11-21', 'day', 'lincoln', 'lydia-bixby', 'letter', 'I have been shown in the files'],
 		[63818, '1865-01-19', 'day', 'lincoln', 'ulysses-grant', 'letter', 'Please read and answer this letter as'],
-		[66019, '1865-04-02', 'day', 'lincoln', 'edwin-stanton', 'telegram', 'Last night General Grant telegraphed that General'],
-	])('WHEN the letter at line %i is read THEN it is dated %s (%s), from %s to %s, a %s opening "%s"', (line, sent, precision, from, to, kind, opening) => {
-		const letter = one(line);
-		expect(letter).toMatchObject({ sent, precision, from: [from], to: to.split('+'), kind });
-		expect(letter.body?.[0]?.startsWith(opening)).toBe(true);
-	});
+		[
+			66019,
+			'1865-04-02',
+			'day',
+			'lincoln',
+			'edwin-stanton',
+			'telegram',
+			'Last night General Grant telegraphed that General',
+		],
+	])(
+		'WHEN the letter at line %i is read THEN it is dated %s (%s), from %s to %s, a %s opening "%s"',
+		(line, sent, precision, from, to, kind, opening) => {
+			const letter = one(line);
+			expect(letter).toMatchObject({ sent, precision, from: [from], to: to.split('+'), kind });
+			expect(letter.body?.[0]?.startsWith(opening)).toBe(true);
+		},
+	);
 
 	test('THEN every letter cites its line in the source file and the source is the Gutenberg text', () => {
 		expect(LINCOLN_FILE).toBe('data/sources/lincoln-papers-and-writings/3253.txt');
-		for (const l of held) expect(l.source).toMatchObject({ id: 'lincoln-papers-and-writings', ref: expect.stringMatching(/^line \d+$/) });
+		for (const l of held)
+			expect(l.source).toMatchObject({ id: 'lincoln-papers-and-writings', ref: expect.stringMatching(/^line \d+$/) });
 	});
 });
 
 describe('GIVEN the datelines of many shapes', () => {
 	test.each([
-		['EXECUTIVE MANSION, WASHINGTON, January 27, 1862.', 'EXECUTIVE MANSION, WASHINGTON', { year: 1862, month: 1, day: 27 }],
+		[
+			'EXECUTIVE MANSION, WASHINGTON, January 27, 1862.',
+			'EXECUTIVE MANSION, WASHINGTON',
+			{ year: 1862, month: 1, day: 27 },
+		],
 		['WAR DEPARTMENT, May 27,1863.', 'WAR DEPARTMENT', { year: 1863, month: 5, day: 27 }],
 		['SPRINGFIELD, ILL., Jany. 19, 1845.', 'SPRINGFIELD, ILL', { year: 1845, month: 1, day: 19 }],
 		['SPRINGFIELD, ILLINOIS, JULY 21, 1860', 'SPRINGFIELD, ILLINOIS', { year: 1860, month: 7, day: 21 }],
 		['WASHINGTON; June 13. 1862', 'WASHINGTON', { year: 1862, month: 6, day: 13 }],
-		['EXECUTIVE MANSION, WASHINGTON, December, 23, 1862.', 'EXECUTIVE MANSION, WASHINGTON', { year: 1862, month: 12, day: 23 }],
-		['EXECUTIVE MANSION, WASHINGTON, May [March] 20, 1865.', 'EXECUTIVE MANSION, WASHINGTON', { year: 1865, month: 3, day: 20 }],
+		[
+			'EXECUTIVE MANSION, WASHINGTON, December, 23, 1862.',
+			'EXECUTIVE MANSION, WASHINGTON',
+			{ year: 1862, month: 12, day: 23 },
+		],
+		[
+			'EXECUTIVE MANSION, WASHINGTON, May [March] 20, 1865.',
+			'EXECUTIVE MANSION, WASHINGTON',
+			{ year: 1865, month: 3, day: 20 },
+		],
 		['CITY POINT, April 1. 11.00 A.M.', 'CITY POINT', { month: 4, day: 1 }],
 		['SPRINGFIELD, ILLINOIS, August, 1857', 'SPRINGFIELD, ILLINOIS', { year: 1857, month: 8 }],
 	])('WHEN the dateline reads "%s" THEN the place is %s and the date %o', (text, place, date) => {
@@ -81,12 +105,19 @@ describe('GIVEN the datelines of many shapes', () => {
 	});
 
 	test('WHEN a telegram prints its time after the date THEN the time is kept apart from the date', () => {
-		expect(parseDateline('WASHINGTON CITY, August 27, 1862 4 P.M.')).toMatchObject({ date: { year: 1862, month: 8, day: 27 }, time: '4 P.M.' });
+		expect(parseDateline('WASHINGTON CITY, August 27, 1862 4 P.M.')).toMatchObject({
+			date: { year: 1862, month: 8, day: 27 },
+			time: '4 P.M.',
+		});
 	});
 
 	test('WHEN the editor could not read the day THEN the letter keeps month precision and says why', () => {
 		expect(parseDateline('January [?], 1837')?.date).toEqual({ year: 1837, month: 1, uncertainDay: '[?]' });
-		expect(one(16438)).toMatchObject({ sent: '1857-08', precision: 'month', dateNote: 'The dateline gives only the month.' });
+		expect(one(16438)).toMatchObject({
+			sent: '1857-08',
+			precision: 'month',
+			dateNote: 'The dateline gives only the month.',
+		});
 	});
 
 	test('WHEN a telegram of a series gives day and month only THEN the year comes from its neighbours, with a note', () => {
@@ -98,7 +129,11 @@ describe('GIVEN the datelines of many shapes', () => {
 	});
 
 	test('WHEN the dateline is glued to the heading, split over two lines, or printed after the salutation THEN it is still read', () => {
-		expect(one(7883)).toMatchObject({ sent: '1843-05-18', place: 'SPRINGFIELD', heading: 'TO JOSHUA F. SPEED. SPRINGFIELD, May 18, 1843.' });
+		expect(one(7883)).toMatchObject({
+			sent: '1843-05-18',
+			place: 'SPRINGFIELD',
+			heading: 'TO JOSHUA F. SPEED. SPRINGFIELD, May 18, 1843.',
+		});
 		expect(one(63818)).toMatchObject({ sent: '1865-01-19', place: 'EXECUTIVE MANSION, WASHINGTON' });
 		expect(one(16750)).toMatchObject({ sent: '1857-12-19', place: 'BLOOMINGTON', salutation: 'DEAR DUBOIS:' });
 	});
@@ -135,7 +170,9 @@ describe('GIVEN the text of each letter', () => {
 
 	test('WHEN the editor prints a note in brackets inside a letter THEN it is kept as a note, not as text', () => {
 		const letter = held.find((l) => l.id === 'al-1862-10-13-lincoln-to-george-mcclellan');
-		expect(letter?.notes).toEqual([expect.objectContaining({ marker: 'editor', text: expect.stringMatching(/^\[And, indeed, the enemy/) })]);
+		expect(letter?.notes).toEqual([
+			expect.objectContaining({ marker: 'editor', text: expect.stringMatching(/^\[And, indeed, the enemy/) }),
+		]);
 		expect(letter?.body?.some((p) => p.startsWith('['))).toBe(false);
 	});
 
@@ -150,7 +187,12 @@ describe('GIVEN the text of each letter', () => {
 	});
 
 	test('WHEN the edition prints only an extract of a letter THEN it is kept as an excerpt', () => {
-		expect(one(42155)).toMatchObject({ to: ['august-belmont'], sent: '1862-07-31', excerpt: true, heading: 'EXTRACT FROM LETTER TO AUGUST BELMONT.' });
+		expect(one(42155)).toMatchObject({
+			to: ['august-belmont'],
+			sent: '1862-07-31',
+			excerpt: true,
+			heading: 'EXTRACT FROM LETTER TO AUGUST BELMONT.',
+		});
 	});
 
 	test('WHEN a heading names two recipients THEN the letter goes to both', () => {
@@ -176,7 +218,9 @@ describe('GIVEN the writings that are not letters', () => {
 		[39380, 'TELEGRAM FROM SECRETARY STANTON TO GOVERNOR ANDREW.', 'telegram by another hand'],
 	])('WHEN the item at line %i is "%s" THEN it is left out as a %s', (line, heading, category) => {
 		expect(excluded).toContainEqual({ line, category, heading });
-		expect(held.some((l) => Number(l.source.ref.slice(5)) >= line && Number(l.source.ref.slice(5)) < line + 4)).toBe(false);
+		expect(held.some((l) => Number(l.source.ref.slice(5)) >= line && Number(l.source.ref.slice(5)) < line + 4)).toBe(
+			false,
+		);
 	});
 
 	test('THEN what is left out is counted by kind', () => {
@@ -188,7 +232,15 @@ describe('GIVEN the writings that are not letters', () => {
 			fragments: count('fragment, note or memorandum'),
 			otherHands: count('telegram by another hand'),
 			other: count('other writing'),
-		}).toEqual({ speeches: 127, messages: 84, proclamations: 50, orders: 106, fragments: 22, otherHands: 23, other: 47 });
+		}).toEqual({
+			speeches: 127,
+			messages: 84,
+			proclamations: 50,
+			orders: 106,
+			fragments: 22,
+			otherHands: 23,
+			other: 47,
+		});
 	});
 });
 
@@ -216,7 +268,9 @@ describe('GIVEN the calendar and the reply links', () => {
 	});
 
 	test('WHEN Lincoln answers "Yours of yesterday" from Douglas THEN the link goes to the letter the edition prints', () => {
-		expect(one(18740).replyTo).toEqual([expect.objectContaining({ id: 'al-1858-07-30-stephen-douglas-to-lincoln', method: 'inferred' })]);
+		expect(one(18740).replyTo).toEqual([
+			expect.objectContaining({ id: 'al-1858-07-30-stephen-douglas-to-lincoln', method: 'inferred' }),
+		]);
 	});
 
 	test('THEN the committed letters.json equals a fresh import byte for byte', () => {

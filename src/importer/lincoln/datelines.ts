@@ -28,7 +28,35 @@ const MONTHS: readonly (readonly [RegExp, number])[] = [
 ];
 
 /** A month name as the edition prints it, including "Jany." and the misprint "Match". */
-const MONTH_NAMES = ['January', 'Jany', 'Jan', 'February', 'Feby', 'Feb', 'March', 'Match', 'Mar', 'April', 'Apr', 'May', 'June', 'Jun', 'July', 'Jul', 'August', 'Aug', 'September', 'Sept', 'Sep', 'October', 'Oct', 'November', 'Nov', 'December', 'Dec'];
+const MONTH_NAMES = [
+	'January',
+	'Jany',
+	'Jan',
+	'February',
+	'Feby',
+	'Feb',
+	'March',
+	'Match',
+	'Mar',
+	'April',
+	'Apr',
+	'May',
+	'June',
+	'Jun',
+	'July',
+	'Jul',
+	'August',
+	'Aug',
+	'September',
+	'Sept',
+	'Sep',
+	'October',
+	'Oct',
+	'November',
+	'Nov',
+	'December',
+	'Dec',
+];
 const MONTH = String.raw`(?:${MONTH_NAMES.flatMap((m) => [m, m.toUpperCase()]).join('|')})\b\.?`;
 /** The day: digits, or an editor's "[?]", "[1?]", "??" for a day not known. */
 const DAY = String.raw`(\d{1,2}(?!\d)(?:st|nd|rd|th)?|\[\d*\?+\]|\?\?)`;
@@ -102,7 +130,9 @@ export function parseDateline(paragraph: string): Dateline | undefined {
 export function isPlaceOnly(paragraph: string): boolean {
 	const text = paragraph.replace(/\s+/g, ' ').trim();
 	if (text.length > 70 || /\d/.test(text.replace(/D\.\s?C\./, ''))) return false;
-	return /^(?:EXECUTIVE|WAR|NAVY|DEPARTMENT|WASHINGTON|SPRINGFIELD|HEADQUARTERS|CITY POINT|STATE OF)[A-Z ,.'-]*$/.test(text);
+	return /^(?:EXECUTIVE|WAR|NAVY|DEPARTMENT|WASHINGTON|SPRINGFIELD|HEADQUARTERS|CITY POINT|STATE OF)[A-Z ,.'-]*$/.test(
+		text,
+	);
 }
 
 function cleanPlace(place: string): string {

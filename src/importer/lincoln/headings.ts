@@ -48,7 +48,9 @@ const BODY =
 
 /** Share of a text's letters that are capitals; headings and captions are in capitals. */
 export function capitalShare(text: string): number {
-	const letters = text.replace(/\b(?:Mc|Mac|De|Mr|Mrs|Dr|Gen|Hon|Esq|Jr|Sr|Co|Ill|Wm|Jas|Jno)\b/g, '').replace(/[^A-Za-z]/g, '');
+	const letters = text
+		.replace(/\b(?:Mc|Mac|De|Mr|Mrs|Dr|Gen|Hon|Esq|Jr|Sr|Co|Ill|Wm|Jas|Jno)\b/g, '')
+		.replace(/[^A-Za-z]/g, '');
 	if (letters.length === 0) return 0;
 	return letters.replace(/[^A-Z]/g, '').length / letters.length;
 }
@@ -142,10 +144,16 @@ export function categoryOf(paragraphs: readonly Paragraph[]): ExclusionCategory 
 	if (/^TELEGRAM FROM\b/.test(head)) return 'telegram by another hand';
 	if (/PROCLAMATION|BY THE PRESIDENT OF THE UNITED STATES/.test(head)) return 'proclamation';
 	if (/\bMESSAGE TO\b|SENATE AND HOUSE|TO THE SENATE|TO THE HOUSE/.test(head)) return 'message to Congress or a body';
-	if (/\b(?:SPEECH|DEBATE|ADDRESS|REMARKS|REPLY TO|REJOINDER|EULOGY|LECTURE|SERENADE|INAUGURAL)\b/.test(head)) return 'speech or debate';
-	if (/\b(?:ORDERS?|ORDERED|INDORSEMENT|ENDORSEMENT|INSTRUCTIONS?|PASS|LICENSE|CALL FOR|RESPITE|PARDON|RESOLUTIONS?|PETITION|BILL|REPORT|CIRCULAR|OPINION|RECORD|APPROVAL|REVOCATION|REPUDIATION|ANNOUNCEMENT|RECOMMENDATION)\b/.test(head)) {
+	if (/\b(?:SPEECH|DEBATE|ADDRESS|REMARKS|REPLY TO|REJOINDER|EULOGY|LECTURE|SERENADE|INAUGURAL)\b/.test(head))
+		return 'speech or debate';
+	if (
+		/\b(?:ORDERS?|ORDERED|INDORSEMENT|ENDORSEMENT|INSTRUCTIONS?|PASS|LICENSE|CALL FOR|RESPITE|PARDON|RESOLUTIONS?|PETITION|BILL|REPORT|CIRCULAR|OPINION|RECORD|APPROVAL|REVOCATION|REPUDIATION|ANNOUNCEMENT|RECOMMENDATION)\b/.test(
+			head,
+		)
+	) {
 		return 'order or official paper';
 	}
-	if (/\b(?:FRAGMENT|NOTES?|MEMORANDUM|AUTOBIOGRAPHY|VERSES?|STATEMENT)\b/.test(head)) return 'fragment, note or memorandum';
+	if (/\b(?:FRAGMENT|NOTES?|MEMORANDUM|AUTOBIOGRAPHY|VERSES?|STATEMENT)\b/.test(head))
+		return 'fragment, note or memorandum';
 	return 'other writing';
 }

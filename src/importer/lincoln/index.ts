@@ -15,7 +15,14 @@ import type { ImportContext } from '../registry.js';
 import { findDespatchReferences, inferReplies } from '../replies.js';
 import { isoOf } from '../text.js';
 import { parseDateline, type ParsedDate } from './datelines.js';
-import { capitalShare, categoryOf, findLetterHeading, isBody, type ExclusionCategory, type LetterHeading } from './headings.js';
+import {
+	capitalShare,
+	categoryOf,
+	findLetterHeading,
+	isBody,
+	type ExclusionCategory,
+	type LetterHeading,
+} from './headings.js';
 import { itemsOf, type Item } from './items.js';
 import { parseLetters, type LetterParts } from './letter.js';
 import { findMisprint } from './misprints.js';
@@ -26,7 +33,8 @@ export const LINCOLN_SOURCE = 'lincoln-papers-and-writings';
 const COLLECTION = 'lincoln';
 const LINCOLN = 'lincoln';
 /** Captions over a "TO ..." heading that mark an order, a memorandum or a paper by another hand. */
-const EXCLUDING_CAPTION = /^(?:ORDER|PROCLAMATION|INDORSEMENT|ENDORSEMENT|MESSAGE|SPEECH|ADDRESS|REMARKS|MEMORANDUM)\b|\bFROM THE SECRETARY\b/;
+const EXCLUDING_CAPTION =
+	/^(?:ORDER|PROCLAMATION|INDORSEMENT|ENDORSEMENT|MESSAGE|SPEECH|ADDRESS|REMARKS|MEMORANDUM)\b|\bFROM THE SECRETARY\b/;
 
 export interface ExcludedItem {
 	line: number;
@@ -63,7 +71,8 @@ function dateOf(parts: LetterParts, contextYear: number | undefined, corrected: 
 	const printed = corrected ?? parts.dateline?.date ?? parts.closing?.date;
 	const basis: DateBasis = parts.dateline === undefined && parts.closing !== undefined ? 'closing-date' : 'dateline';
 	if (printed === undefined) {
-		if (contextYear === undefined) return { sent: null, precision: 'unknown', basis: 'none', note: 'The edition prints no date for this letter.' };
+		if (contextYear === undefined)
+			return { sent: null, precision: 'unknown', basis: 'none', note: 'The edition prints no date for this letter.' };
 		return {
 			sent: String(contextYear),
 			precision: 'year',
@@ -74,15 +83,27 @@ function dateOf(parts: LetterParts, contextYear: number | undefined, corrected: 
 	let year = printed.year;
 	let note: string | undefined;
 	if (year === undefined) {
-		if (contextYear === undefined) return { sent: null, precision: 'unknown', basis, note: 'The dateline gives no year.' };
+		if (contextYear === undefined)
+			return { sent: null, precision: 'unknown', basis, note: 'The dateline gives no year.' };
 		year = contextYear;
 		note = `The dateline gives no year; ${year} is the year of the letters printed around it.`;
 	}
 	if (printed.day === undefined) {
-		const uncertain = printed.uncertainDay === undefined ? 'gives only the month' : `prints the day as "${printed.uncertainDay}"`;
-		return { sent: isoOf(year, printed.month, 1).slice(0, 7), precision: 'month', basis, note: `The dateline ${uncertain}.` };
+		const uncertain =
+			printed.uncertainDay === undefined ? 'gives only the month' : `prints the day as "${printed.uncertainDay}"`;
+		return {
+			sent: isoOf(year, printed.month, 1).slice(0, 7),
+			precision: 'month',
+			basis,
+			note: `The dateline ${uncertain}.`,
+		};
 	}
-	return { sent: isoOf(year, printed.month, printed.day), precision: 'day', basis, ...(note === undefined ? {} : { note }) };
+	return {
+		sent: isoOf(year, printed.month, printed.day),
+		precision: 'day',
+		basis,
+		...(note === undefined ? {} : { note }),
+	};
 }
 
 /** Parse the edition into letter drafts, with what was left out and any names not resolved. */
@@ -97,7 +118,8 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 		const first = item.paragraphs[0]?.text ?? '';
 		if (heading === undefined) {
 			const category = categoryOf(item.paragraphs);
-			const letter = category === 'other writing' ? headlessLetter(item, people, lastYear ?? item.sectionYear) : undefined;
+			const letter =
+				category === 'other writing' ? headlessLetter(item, people, lastYear ?? item.sectionYear) : undefined;
 			if (letter) {
 				drafts.push(letter);
 				if (letter.precision === 'day' && letter.sent !== null) lastYear = Number(letter.sent.slice(0, 4));
@@ -108,11 +130,19 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 		}
 		if (heading.captions.some((c) => EXCLUDING_CAPTION.test(c))) {
 			const category = categoryOf(item.paragraphs);
-			excluded.push({ line: item.line, category: category === 'other writing' ? 'order or official paper' : category, heading: heading.captions.join(' / ').slice(0, 100) });
+			excluded.push({
+				line: item.line,
+				category: category === 'other writing' ? 'order or official paper' : category,
+				heading: heading.captions.join(' / ').slice(0, 100),
+			});
 			continue;
 		}
 		if (isBody(heading.toText)) {
-			excluded.push({ line: item.line, category: 'message to Congress or a body', heading: heading.text.slice(0, 100) });
+			excluded.push({
+				line: item.line,
+				category: 'message to Congress or a body',
+				heading: heading.text.slice(0, 100),
+			});
 			continue;
 		}
 		const byOther = heading.fromText !== undefined;
@@ -122,7 +152,12 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 			continue;
 		}
 		const headingParagraph = item.paragraphs[heading.index];
-		const parts = parseLetters(item.paragraphs.slice(heading.index + 1), heading.tail, headingParagraph?.line ?? item.line, !byOther);
+		const parts = parseLetters(
+			item.paragraphs.slice(heading.index + 1),
+			heading.tail,
+			headingParagraph?.line ?? item.line,
+			!byOther,
+		);
 		const addressee =
 			heading.toText === ''
 				? item.paragraphs
@@ -135,7 +170,11 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 			excluded.push({ line: item.line, category: 'telegram by another hand', heading: heading.text.slice(0, 100) });
 			continue;
 		}
-		if (item.paragraphs.slice(heading.index + 1, heading.index + 3).some((p) => /^(?:AN ACT\b|Be it enacted)/.test(p.text))) {
+		if (
+			item.paragraphs
+				.slice(heading.index + 1, heading.index + 3)
+				.some((p) => /^(?:AN ACT\b|Be it enacted)/.test(p.text))
+		) {
 			// The text of an act of Congress printed under a heading, without the letter that sent it.
 			excluded.push({ line: item.line, category: 'order or official paper', heading: heading.text.slice(0, 100) });
 			continue;
@@ -145,7 +184,11 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 			if (n > 0 && part.otherSigner !== undefined && !/^TELEGRAMS\b/.test(heading.text)) continue;
 			if (part.otherSigner !== undefined && heading.fromText === undefined) {
 				// Sent in the President's name but signed by Stanton, Hay or Nicolay: not Lincoln's, and not to him.
-				excluded.push({ line: part.line, category: 'telegram by another hand', heading: `${heading.text} (signed ${part.otherSigner})`.slice(0, 100) });
+				excluded.push({
+					line: part.line,
+					category: 'telegram by another hand',
+					heading: `${heading.text} (signed ${part.otherSigner})`.slice(0, 100),
+				});
 				continue;
 			}
 			const draft = draftOf(heading, part, people, lastYear ?? item.sectionYear, unresolved);
@@ -163,11 +206,16 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
  */
 function headlessLetter(item: Item, people: readonly Person[], contextYear: number | undefined): Draft | undefined {
 	// Editor's captions ("PRESENTATION OF A CANE") stand above the dateline.
-	const start = item.paragraphs.findIndex((p) => capitalShare(p.text) < 0.85 || parseDateline(p.text) !== undefined || /^EXECUTIVE|^WASHINGTON/.test(p.text));
+	const start = item.paragraphs.findIndex(
+		(p) => capitalShare(p.text) < 0.85 || parseDateline(p.text) !== undefined || /^EXECUTIVE|^WASHINGTON/.test(p.text),
+	);
 	const [part] = parseLetters(item.paragraphs.slice(Math.max(0, start)), '', item.line, true);
 	if (!part || part.body.length === 0 || !(part.signedByLincoln || part.otherSigner !== undefined)) return undefined;
 	// "MAJOR-GENERAL HALLECK, Corinth, Mississippi:" names Halleck; the place after the comma is dropped.
-	const phrase = (part.address?.replace(/,\s+(?:a\s|[A-Z][a-z])[\s\S]*$/, '').replace(/^TO\s+/, '') ?? part.salutation?.replace(/^(?:MY\s+)?(?:DEAR|FRIEND)\s+/i, ''))?.replace(/[:,.]$/, '');
+	const phrase = (
+		part.address?.replace(/,\s+(?:a\s|[A-Z][a-z])[\s\S]*$/, '').replace(/^TO\s+/, '') ??
+		part.salutation?.replace(/^(?:MY\s+)?(?:DEAR|FRIEND)\s+/i, '')
+	)?.replace(/[:,.]$/, '');
 	if (phrase === undefined) return undefined;
 	// No heading is printed: the recipient is read from the letter itself.
 	const heading: LetterHeading = {
@@ -195,16 +243,21 @@ function draftOf(
 	const misprint = findMisprint(part.line);
 	const date = dateOf(part, contextYear, misprint?.date);
 	// A letter by another hand is kept only when addressed to Lincoln, whom its heading may leave unnamed.
-	const toPhrase = heading.toText === '' ? (heading.fromText === undefined ? (part.address ?? '') : 'LINCOLN') : heading.toText;
+	const toPhrase =
+		heading.toText === '' ? (heading.fromText === undefined ? (part.address ?? '') : 'LINCOLN') : heading.toText;
 	const recipients = resolveRecipients(toPhrase, date.sent ?? undefined, people);
-	const sender = heading.fromText === undefined ? undefined : resolveName(heading.fromText, date.sent ?? undefined, people);
+	const sender =
+		heading.fromText === undefined ? undefined : resolveName(heading.fromText, date.sent ?? undefined, people);
 	if (!recipients) unresolved.push({ line: part.line, phrase: toPhrase, date: date.sent });
-	if (heading.fromText !== undefined && !sender) unresolved.push({ line: part.line, phrase: heading.fromText, date: date.sent });
+	if (heading.fromText !== undefined && !sender)
+		unresolved.push({ line: part.line, phrase: heading.fromText, date: date.sent });
 	if (!recipients || (heading.fromText !== undefined && !sender)) return undefined;
 	if (part.body.length === 0) throw new ImportError(`${LINCOLN_FILE}:${part.line}`, 'body', 'the letter has no text');
 	const notes = [
 		...(heading.captions.length > 0 ? [`The etext heads it "${heading.captions.join(' / ')}".`] : []),
-		...(part.appended === undefined ? [] : [`The edition prints more after the letter ("${part.appended.trim()}..."), which is left out.`]),
+		...(part.appended === undefined
+			? []
+			: [`The edition prints more after the letter ("${part.appended.trim()}..."), which is left out.`]),
 	];
 	return makeDraft({
 		key: `${LINCOLN_SOURCE}:${part.line}`,
@@ -234,7 +287,11 @@ export function importLincoln(context: ImportContext): Letter[] {
 	const { drafts, unresolved } = parseLincoln(context.read(LINCOLN_FILE, 'latin1'), context.people);
 	const first = unresolved[0];
 	if (first !== undefined) {
-		throw new ImportError(`${LINCOLN_FILE}:${first.line}`, 'to', `no person in people.json is named by ${JSON.stringify(first.phrase)} (${unresolved.length} names unresolved)`);
+		throw new ImportError(
+			`${LINCOLN_FILE}:${first.line}`,
+			'to',
+			`no person in people.json is named by ${JSON.stringify(first.phrase)} (${unresolved.length} names unresolved)`,
+		);
 	}
 	const names = new Map(context.people.map((p) => [p.id, p.shortName]));
 	return finaliseLetters(inferReplies(drafts, { names, formatDay, extraReferences: findDespatchReferences }), 'al');

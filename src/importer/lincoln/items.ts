@@ -31,7 +31,8 @@ const FURNITURE =
 /** A letter heading that may follow a signature after only two blank lines. */
 const SPLIT_HEADING = /^(?:TELEGRAMS? |LETTER )?TO [A-Z][A-Z.]/;
 /** An editor's caption in capitals ("ORIGIN OF THE \"GREENBACK\" CURRENCY"), not a dateline or a place. */
-const CAPTION_LINE = /^(?!EXECUTIVE|WAR DEP|WASHINGTON|HEADQUARTERS|CITY POINT|DEPARTMENT|BY THE PRESIDENT)[A-Z][A-Z'" ,.-]{5,}$/;
+const CAPTION_LINE =
+	/^(?!EXECUTIVE|WAR DEP|WASHINGTON|HEADQUARTERS|CITY POINT|DEPARTMENT|BY THE PRESIDENT)[A-Z][A-Z'" ,.-]{5,}$/;
 const SIGNATURE_LINE = /\bLINCOLN[.,]?$|\bA\. L\.?$/;
 
 /**
@@ -62,7 +63,8 @@ export function itemsOf(lines: readonly string[], firstLine: number): Item[] {
 			current?.rows.push({ line, text: '' });
 			continue;
 		}
-		const afterSignature = blanks >= 2 && SIGNATURE_LINE.test(lastText) && (SPLIT_HEADING.test(text) || CAPTION_LINE.test(text));
+		const afterSignature =
+			blanks >= 2 && SIGNATURE_LINE.test(lastText) && (SPLIT_HEADING.test(text) || CAPTION_LINE.test(text));
 		// A dateline cut off by blank lines ("WAR DEPARTMENT, WASHINGTON, D.C.,") continues its item.
 		if ((blanks >= 3 && !/^[A-Z][A-Z .,']+,$/.test(lastText)) || afterSignature) flush();
 		blanks = 0;

@@ -35,11 +35,13 @@ const CLASSIFICATION =
 	/^[([]?\s*((?:Strictly private|Private and confidential|Private|Confidential|Sent in cipher|Cipher|For your own eye only|Unofficial|Secret)[.]?)\s*[)\]]?\.?\s*/i;
 const SALUTATION =
 	/^((?:MY|My)\s+(?:DEAR|[Dd]ear)\b[^:,]{0,40}?|(?:DEAR|Dear|FRIEND|Friend)\s+[^:,]{1,40}?|SIR|Sir|MADAM|Madam|GENTLEMEN|Gentlemen|[A-Z][A-Z.'\- ]{1,40}[A-Z.])\s*(:-+|:|,\s*-+|-{2,}|,(?=\s*$))\s*/;
-const SALUTATION_INSIDE = /(?:^|[.:]\s+)((?:MY|My)\s+(?:DEAR|[Dd]ear)\b|(?:DEAR|Dear)\s+[A-Z]|SIR:|Sir:|MADAM|GENTLEMEN)/;
+const SALUTATION_INSIDE =
+	/(?:^|[.:]\s+)((?:MY|My)\s+(?:DEAR|[Dd]ear)\b|(?:DEAR|Dear)\s+[A-Z]|SIR:|Sir:|MADAM|GENTLEMEN)/;
 /** A closing before the signature: anything of the kind ending with a comma, or a short closing ending with a full stop. */
 const VALEDICTION =
 	/^(?:(?:Yours|Your|Very|Respectfully|Truly|With|As ever|I am|Affectionately|Most|Sincerely|Ever|In haste|Your's)\b[^!?]{0,60},|(?:Yours|Your's)(?: (?:very )?(?:truly|sincerely|respectfully|forever|as ever|affectionately))?\.?|As ever\.?|Your (?:friend|obedient servant)(?: as ever)?\.?)$/i;
-const LINCOLN_SIGNATURE = /^(.*?)[,\s]*\b((?:A\.|ABRAHAM|ABRA\.)\s*LINCOLN|LINCOLN|A\. ?L)[.,]?(?:\s*\((?:Signed|Indorsed)\)\.?)?(?:\s+(.+))?$/;
+const LINCOLN_SIGNATURE =
+	/^(.*?)[,\s]*\b((?:A\.|ABRAHAM|ABRA\.)\s*LINCOLN|LINCOLN|A\. ?L)[.,]?(?:\s*\((?:Signed|Indorsed)\)\.?)?(?:\s+(.+))?$/;
 const POSTSCRIPT = /^P\.\s?S\.?/;
 const EDITORIAL = /^\[[\s\S]*\]\.?$/;
 
@@ -48,7 +50,11 @@ function isAddress(text: string): boolean {
 	if (text.length > 140 || /:-/.test(text) || /[!?]/.test(text)) return false;
 	const first = text.split(/,\s*/)[0] ?? text;
 	if (/\b[a-z]+\s+[a-z]+\s+[a-z]+\b/.test(text)) return false;
-	if (/^(?:Miss|Mrs\.|Mr\.|Dr\.|Hon\.|HON\.|Rev\.|Messrs\.|MESSRS\.)\s/.test(text) && !/\b(?:I|you|we|is|was|have)\b/.test(text)) return true;
+	if (
+		/^(?:Miss|Mrs\.|Mr\.|Dr\.|Hon\.|HON\.|Rev\.|Messrs\.|MESSRS\.)\s/.test(text) &&
+		!/\b(?:I|you|we|is|was|have)\b/.test(text)
+	)
+		return true;
 	return capitalShare(first) >= 0.6;
 }
 
@@ -66,23 +72,29 @@ interface Signature {
 /** An office printed under a signature: "President United States.", "Secretary of War." */
 const OFFICE_LINE = /^[A-Z][a-z]+(?:[ -](?:of|the|[A-Z][a-z]+))*\.?$/;
 /** A signature at the end of a paragraph's last line, after its last sentence, perhaps with a postscript. */
-const INLINE_SIGNATURE = /^(.*?[.!?"')])\s+((?:[A-Z][^.!?]{0,60},\s*)?(?:A\.\s*|ABRAHAM\s+)?LINCOLN\.?)(?:\s+(P\.\s?S\.[\s\S]*))?$/;
+const INLINE_SIGNATURE =
+	/^(.*?[.!?"')])\s+((?:[A-Z][^.!?]{0,60},\s*)?(?:A\.\s*|ABRAHAM\s+)?LINCOLN\.?)(?:\s+(P\.\s?S\.[\s\S]*))?$/;
 
 function lincolnLine(line: string): { lead: string; closing?: string } | undefined {
 	const m = LINCOLN_SIGNATURE.exec(line);
 	if (!m) return undefined;
 	const lead = (m[1] ?? '').trim();
-	if (lead !== '' && !VALEDICTION.test(lead) && !VALEDICTION.test(`${lead},`) && capitalShare(lead) < 0.9) return undefined;
+	if (lead !== '' && !VALEDICTION.test(lead) && !VALEDICTION.test(`${lead},`) && capitalShare(lead) < 0.9)
+		return undefined;
 	const trailing = m[3]?.trim();
 	if (trailing === undefined || /^President\b[A-Za-z ,.]*$/.test(trailing)) return { lead };
 	return parseDateline(trailing) ? { lead, closing: trailing } : undefined;
 }
 
 function otherLine(line: string): string | undefined {
-	const name = line.replace(/^.*?,\s*(?=[A-Z]{2})/, (lead) => (VALEDICTION.test(lead.replace(/,\s*$/, '')) ? '' : lead));
+	const name = line.replace(/^.*?,\s*(?=[A-Z]{2})/, (lead) =>
+		VALEDICTION.test(lead.replace(/,\s*$/, '')) ? '' : lead,
+	);
 	const namePart = (name.split(',')[0] ?? name).replace(/\.$/, '').trim();
 	if (/^(?:TELEGRAMS?|TO|LETTER|EXECUTIVE|WAR DEPARTMENT|WASHINGTON|HEADQUARTERS)\b/.test(namePart)) return undefined;
-	return capitalShare(namePart) >= 0.85 && namePart.length <= 40 && !/:/.test(name) && /[A-Z]{3}/.test(namePart) ? namePart : undefined;
+	return capitalShare(namePart) >= 0.85 && namePart.length <= 40 && !/:/.test(name) && /[A-Z]{3}/.test(namePart)
+		? namePart
+		: undefined;
 }
 
 /**
@@ -102,7 +114,12 @@ function signatureOf(p: Paragraph, lincoln: boolean): Signature | undefined {
 	const before = lines.slice(0, -1);
 	let office: string | undefined;
 	const previous = before.at(-1);
-	if (previous !== undefined && OFFICE_LINE.test(last) && last.length <= 40 && (lincolnLine(previous) ?? otherLine(previous)) !== undefined) {
+	if (
+		previous !== undefined &&
+		OFFICE_LINE.test(last) &&
+		last.length <= 40 &&
+		(lincolnLine(previous) ?? otherLine(previous)) !== undefined
+	) {
 		office = last;
 		last = before.pop() ?? '';
 	}
@@ -142,7 +159,12 @@ function inlineSignature(p: Paragraph, lincoln: boolean): Signature | undefined 
  * printed after the recipient (a dateline, "Private."). `lincoln` is false for the few letters
  * by others that the edition prints.
  */
-export function parseLetters(paragraphs: readonly Paragraph[], tail: string, tailLine: number, lincoln: boolean): LetterParts[] {
+export function parseLetters(
+	paragraphs: readonly Paragraph[],
+	tail: string,
+	tailLine: number,
+	lincoln: boolean,
+): LetterParts[] {
 	const queue: Paragraph[] = [
 		...(tail === '' ? [] : [{ line: tailLine, lines: [tail], text: tail }]),
 		...paragraphs.map((p) => ({ ...p, lines: [...p.lines] })),
@@ -186,7 +208,13 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 				}
 			}
 			const dateline = parseDateline(text);
-			if (dateline && (dateline.place !== undefined || dateline.date.year !== undefined || dateline.rest === '' || /^[A-Z]{2}/.test(dateline.rest))) {
+			if (
+				dateline &&
+				(dateline.place !== undefined ||
+					dateline.date.year !== undefined ||
+					dateline.rest === '' ||
+					/^[A-Z]{2}/.test(dateline.rest))
+			) {
 				letter.dateline = dateline;
 				// "Recvd 2 P.M." after the dateline of a telegram to Lincoln is the time it arrived.
 				replaceHead(queue, dateline.rest.replace(/^Rec(?:eive)?v?d\.?\s+[\d.:]+\s*[AP]\.\s?M\.?\s*/i, ''));
@@ -218,7 +246,10 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 				replaceHead(queue, text.slice(sal[0].length));
 				break;
 			}
-			if ((isAddress(text) && !(letter.dateline === undefined && /^[A-Z][a-z]/.test(text))) || isAddressLine(text, addressParts.length > 0)) {
+			if (
+				(isAddress(text) && !(letter.dateline === undefined && /^[A-Z][a-z]/.test(text))) ||
+				isAddressLine(text, addressParts.length > 0)
+			) {
 				if (queue.length < 2) break;
 				addressParts.push(text);
 				queue.shift();
@@ -249,10 +280,12 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			if (found.otherSigner !== undefined) letter.otherSigner = found.otherSigner;
 			const lines = [...found.before];
 			const valediction: string[] = [];
-			while (lines.length > 0 && VALEDICTION.test(lines.at(-1) ?? '') && valediction.length < 2) valediction.unshift(lines.pop() ?? '');
+			while (lines.length > 0 && VALEDICTION.test(lines.at(-1) ?? '') && valediction.length < 2)
+				valediction.unshift(lines.pop() ?? '');
 			if (lines.length > 0) letter.body.push(lines.join(' '));
 			const previous = letter.body.at(-1);
-			if (valediction.length === 0 && previous !== undefined && previous.length < 70 && VALEDICTION.test(previous)) valediction.push(letter.body.pop() ?? '');
+			if (valediction.length === 0 && previous !== undefined && previous.length < 70 && VALEDICTION.test(previous))
+				valediction.push(letter.body.pop() ?? '');
 			letter.signature = [...valediction, found.signature].join('\n');
 			if (found.closing !== undefined) letter.closing = parseDateline(found.closing);
 			if (found.postscript !== undefined) letter.body.push(found.postscript);
@@ -277,8 +310,14 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			continue;
 		}
 		// The next telegram of a series opens with its own dateline, alone or followed by the address.
-		const opensTelegram = dateline !== undefined && (dateline.rest === '' || (isAddress(dateline.rest) && !/:-/.test(dateline.rest)));
-		if (opensTelegram && letter.dateline !== undefined && !/^(?:INDORSEMENT|ENDORSEMENT|INCLOSURE|ENCLOSURE)/i.test(p.text) && queue.some((q, i) => i > 0 && signatureOf(q, lincoln))) {
+		const opensTelegram =
+			dateline !== undefined && (dateline.rest === '' || (isAddress(dateline.rest) && !/:-/.test(dateline.rest)));
+		if (
+			opensTelegram &&
+			letter.dateline !== undefined &&
+			!/^(?:INDORSEMENT|ENDORSEMENT|INCLOSURE|ENCLOSURE)/i.test(p.text) &&
+			queue.some((q, i) => i > 0 && signatureOf(q, lincoln))
+		) {
 			return finish(letter);
 		}
 		letter.appended = p.text.slice(0, 60);
@@ -290,11 +329,21 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 function finish(letter: LetterParts): LetterParts {
 	// "Yours very truly," with no name printed after it closes the letter all the same.
 	const last = letter.body.at(-1);
-	if (letter.signature === undefined && last !== undefined && letter.body.length > 1 && last.length < 50 && VALEDICTION.test(last) && /,$/.test(last)) {
+	if (
+		letter.signature === undefined &&
+		last !== undefined &&
+		letter.body.length > 1 &&
+		last.length < 50 &&
+		VALEDICTION.test(last) &&
+		/,$/.test(last)
+	) {
 		letter.signature = letter.body.pop();
 	}
 	// A note after the last paragraph points at the end of it.
-	letter.notes = letter.notes.map((n) => ({ ...n, paragraph: Math.min(n.paragraph, Math.max(0, letter.body.length - 1)) }));
+	letter.notes = letter.notes.map((n) => ({
+		...n,
+		paragraph: Math.min(n.paragraph, Math.max(0, letter.body.length - 1)),
+	}));
 	return letter;
 }
 

@@ -12,7 +12,10 @@ export function nameKey(text: string): string {
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, ' ')
 		.replace(/\b(?:major|lieutenant|brigadier) general\b/g, 'general')
-		.replace(/\b(?:hon|honorable|the|esq|mr|messrs|dr|rev|his excellency|private|confidential|cipher|with inclosures)\b/g, ' ')
+		.replace(
+			/\b(?:hon|honorable|the|esq|mr|messrs|dr|rev|his excellency|private|confidential|cipher|with inclosures)\b/g,
+			' ',
+		)
 		.replace(/\s+/g, ' ')
 		.trim();
 }
@@ -59,7 +62,11 @@ export function resolveName(phrase: string, date: string | undefined, people: re
  * / commas ("GOVERNOR HICKS AND MAYOR BROWN", "SECRETARIES SEWARD AND CHASE"). "X AND OTHERS"
  * names X, the first signer of the letter Lincoln answers.
  */
-export function resolveRecipients(phrase: string, date: string | undefined, people: readonly Person[]): Person[] | undefined {
+export function resolveRecipients(
+	phrase: string,
+	date: string | undefined,
+	people: readonly Person[],
+): Person[] | undefined {
 	const whole = resolveName(phrase, date, people);
 	if (whole) return [whole];
 	const trimmed = phrase.replace(/,?\s+AND OTHERS\.?$/i, '');
