@@ -4,13 +4,24 @@ import {
 	ApplicationCommandOptionType,
 	ButtonBuilder,
 	ButtonStyle,
+	ChannelSelectMenuBuilder,
+	ContainerBuilder,
+	ContextMenuCommandBuilder,
 	EmbedBuilder,
+	SeparatorBuilder,
 	SlashCommandBuilder,
 	StringSelectMenuBuilder,
+	TextDisplayBuilder,
 } from 'discord.js';
 import {
 	AllowedMentionsTypes,
+	ApplicationCommandType,
+	ApplicationIntegrationType,
+	ChannelType,
 	ComponentType,
+	InteractionContextType,
+	MessageFlags,
+	PermissionFlagsBits,
 	InteractionResponseType,
 	type APIEmbed,
 	type RESTPostAPIChannelMessageJSONBody,
@@ -100,6 +111,132 @@ describe('GIVEN bodies discord.js builders produce', () => {
 		expect(commandsPut([{ name: 'random', description: 'Random letter' }])).toEqual([]);
 		expect(validateRequestBody(spec, '/applications/{application_id}/commands', 'put', [command, grouped])).toEqual([]);
 		expect(checkCommandListLimits([command, grouped])).toEqual([]);
+	});
+});
+
+describe('GIVEN every builder discord.js offers, at once', () => {
+	it('THEN no false positive: messages, components v2, commands and callbacks all validate', () => {
+		const embed = new EmbedBuilder()
+			.setTitle('T')
+			.setURL('https://example.org/c')
+			.setAuthor({ name: 'A', iconURL: 'https://example.org/i.png', url: 'https://example.org' })
+			.setDescription('D')
+			.setThumbnail('attachment://t.png')
+			.setImage('https://example.org/i.png')
+			.setFooter({ text: 'F', iconURL: 'https://example.org/f.png' })
+			.setColor(0x5865f2)
+			.setTimestamp(new Date())
+			.addFields({ name: 'n', value: 'v', inline: true })
+			.toJSON();
+		const rows = [
+			new ActionRowBuilder<ButtonBuilder>()
+				.addComponents(
+					new ButtonBuilder().setCustomId('a').setLabel('A').setStyle(ButtonStyle.Primary).setEmoji('📬'),
+					new ButtonBuilder().setCustomId('b').setLabel('B').setStyle(ButtonStyle.Secondary).setDisabled(true),
+					new ButtonBuilder()
+						.setCustomId('c')
+						.setEmoji({ id: '123456789012345678', name: 'x' })
+						.setStyle(ButtonStyle.Danger),
+					new ButtonBuilder().setURL('https://example.org').setLabel('L').setStyle(ButtonStyle.Link),
+				)
+				.toJSON(),
+			new ActionRowBuilder<StringSelectMenuBuilder>()
+				.addComponents(
+					new StringSelectMenuBuilder()
+						.setCustomId('s')
+						.setPlaceholder('p')
+						.setMinValues(1)
+						.setMaxValues(2)
+						.addOptions(
+							{ label: 'x', value: 'x', description: 'd', default: true, emoji: { name: '📬' } },
+							{ label: 'y', value: 'y' },
+						),
+				)
+				.toJSON(),
+			new ActionRowBuilder<ChannelSelectMenuBuilder>()
+				.addComponents(new ChannelSelectMenuBuilder().setCustomId('ch').setChannelTypes(ChannelType.GuildText))
+				.toJSON(),
+		];
+		const message: RESTPostAPIChannelMessageJSONBody = {
+			content: 'hi',
+			tts: false,
+			nonce: '1234567890123456789',
+			enforce_nonce: true,
+			embeds: [embed],
+			components: rows,
+			allowed_mentions: { parse: [AllowedMentionsTypes.User], replied_user: false },
+			flags: MessageFlags.SuppressNotifications,
+			message_reference: { message_id: '123456789012345678', fail_if_not_exists: false },
+			attachments: [{ id: '0', description: 'x' }],
+		};
+		const v2: RESTPostAPIChannelMessageJSONBody = {
+			flags: MessageFlags.IsComponentsV2,
+			components: [
+				new ContainerBuilder()
+					.setAccentColor(0xff0000)
+					.addTextDisplayComponents(new TextDisplayBuilder().setContent('x'))
+					.addSeparatorComponents(new SeparatorBuilder())
+					.toJSON(),
+				new TextDisplayBuilder().setContent('y').toJSON(),
+			],
+		};
+		for (const body of [message, v2]) {
+			expect(channelMessage(body)).toEqual([]);
+			expect(validateRequestBody(spec, '/webhooks/{webhook_id}/{webhook_token}', 'post', body)).toEqual([]);
+			expect(validateRequestBody(spec, '/channels/{channel_id}/messages/{message_id}', 'patch', body)).toEqual([]);
+		}
+		expect(callback({ type: InteractionResponseType.ChannelMessageWithSource, data: message })).toEqual([]);
+		expect(
+			callback({
+				type: InteractionResponseType.DeferredChannelMessageWithSource,
+				data: { flags: MessageFlags.Ephemeral },
+			}),
+		).toEqual([]);
+		expect(callback({ type: InteractionResponseType.DeferredMessageUpdate })).toEqual([]);
+		expect(
+			callback({
+				type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+				data: { choices: [{ name: 'one', value: 1 }] },
+			}),
+		).toEqual([]);
+
+		const schedule = new SlashCommandBuilder()
+			.setName('schedule')
+			.setDescription('d')
+			.setNameLocalizations({ fr: 'planifier' })
+			.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+			.setContexts(InteractionContextType.Guild)
+			.setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+			.addSubcommand((sub) =>
+				sub
+					.setName('set')
+					.setDescription('x')
+					.addChannelOption((o) =>
+						o.setName('c').setDescription('c').addChannelTypes(ChannelType.GuildText).setRequired(true),
+					)
+					.addStringOption((o) => o.setName('tz').setDescription('tz').setAutocomplete(true).setMaxLength(40))
+					.addIntegerOption((o) =>
+						o.setName('h').setDescription('h').setMinValue(0).setMaxValue(23).addChoices({ name: 'nine', value: 9 }),
+					)
+					.addNumberOption((o) => o.setName('n').setDescription('n').setMinValue(0.5))
+					.addBooleanOption((o) => o.setName('b').setDescription('b'))
+					.addUserOption((o) => o.setName('u').setDescription('u'))
+					.addRoleOption((o) => o.setName('r').setDescription('r'))
+					.addMentionableOption((o) => o.setName('m').setDescription('m'))
+					.addAttachmentOption((o) => o.setName('a').setDescription('a')),
+			)
+			.toJSON();
+		const quote = new ContextMenuCommandBuilder()
+			.setName('Quote Letter')
+			.setType(ApplicationCommandType.Message)
+			.toJSON();
+		const commands = [schedule, quote];
+		expect(
+			mergeIssues(
+				checkCommandListLimits(commands),
+				validateRequestBody(spec, '/applications/{application_id}/commands', 'put', commands),
+			),
+		).toEqual([]);
 	});
 });
 
