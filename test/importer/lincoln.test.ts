@@ -176,6 +176,19 @@ describe('GIVEN the text of each letter', () => {
 		expect(letter?.body?.some((p) => p.startsWith('['))).toBe(false);
 	});
 
+	test('WHEN a comment in brackets follows the signature THEN it becomes a note at the end of the last paragraph', () => {
+		const letter = one(43335);
+		const last = letter.body?.at(-1) ?? '';
+		expect(letter.notes).toEqual([
+			{
+				marker: 'editor',
+				paragraph: (letter.body?.length ?? 0) - 1,
+				offset: last.length,
+				text: '[But not very fast--and he did not catch them! D.W.]',
+			},
+		]);
+	});
+
 	test('WHEN a postscript follows the signature THEN it stays in the body', () => {
 		expect(one(6044).body?.at(-1)).toBe('P. S.--I have been quite a man since you left.');
 		expect(one(6044).signature).toBe('Yours forever, A. LINCOLN.');

@@ -266,7 +266,7 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 		const p = queue.shift();
 		if (p === undefined) break;
 		if (EDITORIAL.test(p.text)) {
-			letter.notes.push({ marker: 'editor', paragraph: Math.max(0, letter.body.length - 1), offset: 0, text: p.text });
+			letter.notes.push(editorialNote(letter, p.text));
 			continue;
 		}
 		const found = signatureOf(p, lincoln);
@@ -320,10 +320,22 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 		) {
 			return finish(letter);
 		}
+		// A comment in brackets after the letter is a note on it; a bare label ("[Indorsement.]") opens other matter.
+		if (EDITORIAL.test(p.text) && p.text.length > 40) {
+			letter.notes.push(editorialNote(letter, p.text));
+			queue.shift();
+			continue;
+		}
 		letter.appended = p.text.slice(0, 60);
 		queue.length = 0;
 	}
 	return finish(letter);
+}
+
+/** An editor's note in brackets, placed where it stood: before the first paragraph, or at the end of the one it follows. */
+function editorialNote(letter: LetterParts, text: string): Note {
+	const previous = letter.body.at(-1);
+	return { marker: 'editor', paragraph: Math.max(0, letter.body.length - 1), offset: previous?.length ?? 0, text };
 }
 
 function finish(letter: LetterParts): LetterParts {
@@ -340,10 +352,10 @@ function finish(letter: LetterParts): LetterParts {
 		letter.signature = letter.body.pop();
 	}
 	// A note after the last paragraph points at the end of it.
-	letter.notes = letter.notes.map((n) => ({
-		...n,
-		paragraph: Math.min(n.paragraph, Math.max(0, letter.body.length - 1)),
-	}));
+	letter.notes = letter.notes.map((n) => {
+		const paragraph = Math.min(n.paragraph, Math.max(0, letter.body.length - 1));
+		return { ...n, paragraph, offset: Math.min(n.offset, letter.body[paragraph]?.length ?? 0) };
+	});
 	return letter;
 }
 
