@@ -86,3 +86,30 @@ describe('GIVEN a wrong token', () => {
 		}
 	});
 });
+
+describe('GIVEN Discord recommends two shards', () => {
+	it('THEN a client with shards: auto runs both, and each guild’s interactions reach its shard', async () => {
+		const harness = await startBotHarness({
+			emulator: {
+				guilds: Array.from({ length: 12 }, () => ({})),
+				recommendedShards: 2,
+				commands: { global: commands },
+			},
+			client: ({ recommendedOptions }) => new Client({ ...recommendedOptions, shards: 'auto' }),
+			beforeLogin: attachDemoHandlers,
+		});
+		try {
+			expect(harness.emu.gatewayCounts.identify).toBe(2);
+			expect(harness.client.guilds.cache.size).toBe(12);
+			const answered = await Promise.all(
+				[...harness.emu.state.guilds.keys()].map(
+					(guildId) => harness.emu.injectChatInput({ guildId, name: 'letter' }).callback,
+				),
+			);
+			expect(answered.every((c) => c.type === InteractionResponseType.ChannelMessageWithSource)).toBe(true);
+			harness.assertNoErrors();
+		} finally {
+			await harness.teardown();
+		}
+	});
+});
