@@ -133,7 +133,7 @@ export class Emulator {
 		});
 	}
 
-	/** @internal */
+	/** Binds 127.0.0.1 on an ephemeral port; {@link startEmulator} calls it. */
 	public async listen(): Promise<void> {
 		await new Promise<void>((resolve, reject) => {
 			this.#server.once('error', reject);
@@ -521,6 +521,7 @@ export class Emulator {
 		this.#limiter.enableGlobal(perSecond, windowMs);
 	}
 
+	/** Switches the global limit off again. */
 	public disableGlobalRateLimit(): void {
 		this.#limiter.disableGlobal();
 	}
@@ -534,6 +535,7 @@ export class Emulator {
 		this.#limiter.enablePerChannel(options.limit ?? 5, options.windowMs ?? 5_000);
 	}
 
+	/** Switches the per-channel limit off again (and forgets bucket counts). */
 	public disablePerChannelRateLimit(): void {
 		this.#limiter.disablePerChannel();
 	}

@@ -4,7 +4,9 @@ import { isRecord } from './schema-validator.js';
 
 /** A Discord-shaped error answer: thrown by handlers, turned into a response by the router. */
 export class DiscordHttpError extends Error {
+	/** The HTTP status to answer with. */
 	public readonly status: number;
+	/** The JSON body: `message`, `code` and extras such as `errors` or `retry_after`. */
 	public readonly body: Record<string, unknown>;
 
 	/**

@@ -53,6 +53,7 @@ export class RateLimiter {
 		this.#global = { limit, windowMs, recent: [] };
 	}
 
+	/** Switches the global limit off. */
 	public disableGlobal(): void {
 		this.#global = undefined;
 	}
@@ -66,6 +67,7 @@ export class RateLimiter {
 		this.#buckets.clear();
 	}
 
+	/** Switches the per-channel limit off and forgets bucket counts. */
 	public disablePerChannel(): void {
 		this.#perChannel = undefined;
 		this.#buckets.clear();

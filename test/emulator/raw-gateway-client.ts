@@ -15,6 +15,7 @@ export interface RawFrame {
  * records every frame and lets a test await the next one that matches.
  */
 export class RawGatewayClient {
+	/** Every frame received, in order. */
 	public readonly frames: RawFrame[] = [];
 	/** Resolves with the close code once the server closes the socket. */
 	public readonly closed: Promise<number>;

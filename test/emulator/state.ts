@@ -96,28 +96,39 @@ export interface StoredAttachment {
 
 /** The emulator's whole state; tests read it through `emu.state`. */
 export class EmulatorState {
+	/** The snowflake source for everything the emulator creates. */
 	public readonly ids = new SnowflakeGenerator(1);
+	/** Every user the emulator knows, by id (bot, default member, owners, members). */
 	public readonly users = new Map<string, APIUser>();
+	/** Guilds by id, in creation (and READY) order. */
 	public readonly guilds = new Map<string, EmulatedGuild>();
 	/** Channels and threads by id; deleted ones are removed and listed in {@link deletedChannels}. */
 	public readonly channels = new Map<string, EmulatedChannel>();
+	/** Ids of channels and threads deleted so far. */
 	public readonly deletedChannels = new Set<string>();
 	/** Messages per channel id, oldest first (ephemeral interaction replies included, flagged 64). */
 	public readonly messages = new Map<string, APIMessage[]>();
+	/** The same messages by id (live objects: edits show up here). */
 	public readonly messageById = new Map<string, APIMessage>();
+	/** Registered application commands, global and per guild. */
 	public readonly commands: CommandRegistry = { global: [], guilds: new Map() };
 	/** Every HTTP request, in arrival order. */
 	public readonly requests: RecordedRequest[] = [];
 	/** Every interaction callback, in arrival order. */
 	public readonly callbacks: RecordedCallback[] = [];
+	/** Every gateway frame in and out (op, event name, time). */
 	public readonly gatewayLog: GatewayLogEntry[] = [];
+	/** Uploaded attachments by attachment id, with their bytes. */
 	public readonly attachments = new Map<string, StoredAttachment>();
 	/** `channelId:authorId:nonce` → message id and time, for `enforce_nonce`. */
 	public readonly nonces = new Map<string, { messageId: string; at: number }>();
+	/** The bot's user (its id is the application id). */
 	public readonly botUser: BotUser;
 	/** A member of every seeded guild who is not the bot: the default interaction user. */
 	public readonly defaultUser: APIUser;
+	/** The application id. */
 	public readonly applicationId: string;
+	/** The bot token the emulator accepts. */
 	public readonly token: string;
 	#ownerId: string;
 
