@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { loadDataSet } from '../../src/data/load.js';
+
+describe('GIVEN every collection together', () => {
+	const { collections } = loadDataSet();
+	const days = new Set(
+		collections
+			.flatMap((c) => c.letters)
+			.filter((l) => l.precision === 'day' && l.sent !== null && l.body !== null)
+			.map((l) => l.sent?.slice(5) ?? ''),
+	);
+
+	test('THEN at least 360 of the 366 calendar days have a letter, fully dated and with text, to post', () => {
+		const missing: string[] = [];
+		for (let month = 1; month <= 12; month += 1) {
+			const length = new Date(Date.UTC(2024, month, 0)).getUTCDate();
+			for (let day = 1; day <= length; day += 1) {
+				const key = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+				if (!days.has(key)) missing.push(key);
+			}
+		}
+		expect(missing.length, `days without a letter: ${missing.join(' ')}`).toBeLessThanOrEqual(6);
+		expect(days.has('02-29')).toBe(true);
+	});
+
+	test('THEN the five collections are all there', () => {
+		expect(collections.map((c) => c.collection.id).sort()).toEqual(
+			expect.arrayContaining(['adams', 'big-three', 'napoleon-josephine', 'victoria']),
+		);
+	});
+});
