@@ -81,6 +81,8 @@ function readHeading(p: Paragraph): Omit<LetterHeading, 'captions' | 'index'> | 
 	const firstLine = (p.lines[0] ?? '').trim();
 	const own = (firstLine.split(/(?:,|\.)\s+(?=[A-Z][a-z])/)[0] ?? firstLine).replace(/\([^)]*\)|\[[^\]]*\]/g, '');
 	if (capitalShare(own) < 0.6) return undefined;
+	const card = /^NOTE ON A CARD TO (.+?)\.?$/.exec(text);
+	if (card?.[1]) return { text, kind: 'letter', toText: card[1], tail: '' };
 	const extract = /^EXTRACT FROM (?:A )?LETTER TO (.+?)\.?$/.exec(text);
 	if (extract?.[1]) return { text, kind: 'letter', toText: extract[1], tail: '', excerpt: true };
 	let m = PERSON_TO_PERSON.exec(text);

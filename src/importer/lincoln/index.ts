@@ -118,8 +118,9 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 		const first = item.paragraphs[0]?.text ?? '';
 		if (heading === undefined) {
 			const category = categoryOf(item.paragraphs);
-			const letter =
-				category === 'other writing' ? headlessLetter(item, people, lastYear ?? item.sectionYear) : undefined;
+			// A "NOTE ..." caption may stand over a real note to a cabinet member, addressed inside.
+			const mayBeLetter = category === 'other writing' || /^NOTE\b/.test(first);
+			const letter = mayBeLetter ? headlessLetter(item, people, lastYear ?? item.sectionYear) : undefined;
 			if (letter) {
 				drafts.push(letter);
 				if (letter.precision === 'day' && letter.sent !== null) lastYear = Number(letter.sent.slice(0, 4));
