@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DiscordjsError, DiscordjsErrorCodes } from 'discord.js';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { startEmulator } from './emulator.js';
-import { emulatorClientOptions } from './harness.js';
 import { attachDemoHandlers, commands } from './demo-bot.js';
-import { startBotHarness, type BotHarness } from './harness.js';
+import { emulatorClientOptions, startBotHarness, type BotHarness } from './harness.js';
 
 describe('GIVEN gateway trouble', () => {
 	let harness: BotHarness;
@@ -111,5 +110,22 @@ describe('GIVEN Discord recommends two shards', () => {
 		} finally {
 			await harness.teardown();
 		}
+	});
+});
+
+describe('GIVEN a client built before the harness', () => {
+	it('THEN it drives that client against a running emulator, and refuses one pointed elsewhere', async () => {
+		const emu = await startEmulator();
+		const client = new Client(emulatorClientOptions(emu));
+		const harness = await startBotHarness({ emulator: emu, client });
+		try {
+			expect(harness.client).toBe(client);
+			expect(client.isReady()).toBe(true);
+		} finally {
+			await harness.teardown();
+		}
+		const stray = new Client({ intents: [] });
+		await expect(startBotHarness({ client: stray })).rejects.toThrow(/refusing to log in/);
+		await stray.destroy();
 	});
 });

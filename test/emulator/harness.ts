@@ -1,5 +1,5 @@
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
-import { startEmulator, type Emulator } from './emulator.js';
+import { Emulator, startEmulator } from './emulator.js';
 import type { EmulatorOptions } from './types.js';
 
 /** What a client factory gets to build a discord.js Client that talks to the emulator. */
@@ -15,11 +15,15 @@ export interface HarnessClientContext {
 
 /** Options for {@link startBotHarness}. */
 export interface BotHarnessOptions {
-	/** Passed to {@link startEmulator}. */
-	readonly emulator?: EmulatorOptions;
+	/**
+	 * Options for {@link startEmulator}, or an emulator already running (needed when the
+	 * client is built beforehand and so must know `emu.url`); either way teardown stops it.
+	 */
+	readonly emulator?: Emulator | EmulatorOptions;
 	/**
 	 * The client to drive: a factory (e.g. the bot's own client factory from `src/discord/`)
-	 * or an already-constructed Client. Defaults to a Client with the Guilds intent.
+	 * or an already-constructed Client whose `rest.api` is the emulator's `url`. Defaults to a
+	 * Client with the Guilds intent.
 	 */
 	readonly client?: Client | ((context: HarnessClientContext) => Client | Promise<Client>);
 	/** Called after the client exists and before login, e.g. to register the bot's handlers. */
@@ -61,7 +65,7 @@ export function emulatorClientOptions(emulator: Emulator): ClientOptions {
  * @returns the harness; call `teardown()` in `afterEach`/`afterAll`
  */
 export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
-	const emu = await startEmulator(options.emulator);
+	const emu = options.emulator instanceof Emulator ? options.emulator : await startEmulator(options.emulator);
 	const recommendedOptions = emulatorClientOptions(emu);
 	let client: Client | undefined;
 	const errors: Error[] = [];
@@ -79,6 +83,12 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
 					? source
 					: await source({ api: emu.url, token: emu.token, applicationId: emu.applicationId, recommendedOptions });
 		const live = client;
+		// A client pointed elsewhere would log in to the real Discord with the test token.
+		if (live.rest.options.api !== emu.url) {
+			throw new Error(
+				`Client rest.api is ${String(live.rest.options.api)}, not the emulator's ${emu.url}; refusing to log in`,
+			);
+		}
 		live.on(Events.Error, (error) => errors.push(error));
 		await options.beforeLogin?.(live, emu);
 		const ready = waitForReady(live, options.readyTimeoutMs ?? 5_000);
