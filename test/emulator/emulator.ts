@@ -85,6 +85,8 @@ export class Emulator {
 	readonly #interactions = new Map<string, InteractionRecord>();
 	readonly #interactionsByToken = new Map<string, InteractionRecord>();
 	readonly #timers = new Set<NodeJS.Timeout>();
+	/** Rejecters of callbacks still awaited, so stop() can release waiting tests. */
+	readonly #pending = new Set<(error: Error) => void>();
 	readonly #options: EmulatorOptions;
 	#port = 0;
 	#stopped = false;
@@ -341,8 +343,10 @@ export class Emulator {
 		// A test that never awaits `callback` must not see an unhandled rejection.
 		callback.catch(() => undefined);
 		const timeoutMs = this.#options.interactionResponseTimeoutMs ?? 3_000;
+		this.#pending.add(fail);
 		const timer = setTimeout(() => {
 			this.#timers.delete(timer);
+			this.#pending.delete(fail);
 			if (!record.acknowledged)
 				fail(
 					new Error(
@@ -370,6 +374,7 @@ export class Emulator {
 			settle: (value) => {
 				clearTimeout(timer);
 				this.#timers.delete(timer);
+				this.#pending.delete(fail);
 				record.response = value;
 				settle(value);
 			},
@@ -840,6 +845,8 @@ export class Emulator {
 		if (this.#stopped) return;
 		this.#stopped = true;
 		for (const timer of this.#timers) clearTimeout(timer);
+		for (const reject of this.#pending) reject(new Error('Emulator: stopped before the interaction was answered'));
+		this.#pending.clear();
 		this.#timers.clear();
 		this.#gateway.close();
 		this.#server.closeAllConnections();

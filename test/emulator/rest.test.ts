@@ -491,6 +491,16 @@ describe('GIVEN the emulator spoken to over raw HTTP', () => {
 		expect(emu.commands().map((c) => c.name)).toEqual(['letter', 'random']);
 	});
 
+	it('THEN stopping releases tests still awaiting a callback', async () => {
+		const other = await startEmulator({ commands: { global: commands } });
+		const raw = await RawGatewayClient.connect(other.gatewayUrl);
+		await raw.identify(other.token);
+		const pending = other.injectChatInput({ name: 'letter' }).callback;
+		await other.stop();
+		await expect(pending).rejects.toThrow(/stopped before the interaction was answered/);
+		expect(await raw.closed).toBe(1006);
+	});
+
 	it('THEN every request is recorded with route template, body and status', async () => {
 		await call('POST', `/channels/${channelId()}/messages`, { content: 'recorded' });
 		const record = emu.requests('POST', /\/messages$/).at(-1);
