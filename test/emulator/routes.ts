@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import {
 	ApplicationCommandType,
 	ApplicationIntegrationType,
@@ -32,7 +31,7 @@ import {
 } from './limits.js';
 import type { HttpMethod } from './openapi.js';
 import { isRecord, toDiscordErrors, type ValidationIssue } from './schema-validator.js';
-import { isThread, type EmulatedChannel, type EmulatorState } from './state.js';
+import { isThread, messageFlags, type EmulatedChannel, type EmulatorState } from './state.js';
 import type { InjectedInteraction, RecordedCallback, RecordedFile, RecordedRequest } from './types.js';
 
 /** What a handler sees of one request. */
@@ -368,7 +367,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		}
 		// The first edit of a deferred reply replaces the "thinking…" state; later ones are edits.
 		if (((draft.flags ?? 0) & MessageFlags.Loading) !== 0) {
-			draft.flags = ((draft.flags ?? 0) & ~MessageFlags.Loading) as MessageFlags;
+			draft.flags = messageFlags((draft.flags ?? 0) & ~MessageFlags.Loading);
 		} else {
 			draft.edited_timestamp = new Date().toISOString();
 		}
@@ -483,7 +482,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		const own = message.author.id === state.botUser.id;
 		requirePermissions(channel.id, own ? PermissionFlagsBits.SendMessages : PermissionFlagsBits.ManageMessages);
 		if (((message.flags ?? 0) & MessageFlags.Crossposted) !== 0) throw Errors.alreadyCrossposted();
-		message.flags = ((message.flags ?? 0) | MessageFlags.Crossposted) as MessageFlags;
+		message.flags = messageFlags((message.flags ?? 0) | MessageFlags.Crossposted);
 		emitMessage(GatewayDispatchEvents.MessageUpdate, message);
 		return { status: 200, body: state.snapshot(message) };
 	};
@@ -603,7 +602,7 @@ export function buildRoutes(deps: RouteDeps): RouteDefinition[] {
 		// Discord gives a thread started from a message the message's own id.
 		const thread = makeThread(channel, message.id, asRecord(ctx.body), type);
 		message.thread = state.snapshotChannel(thread);
-		message.flags = ((message.flags ?? 0) | MessageFlags.HasThread) as MessageFlags;
+		message.flags = messageFlags((message.flags ?? 0) | MessageFlags.HasThread);
 		return { status: 201, body: thread };
 	};
 
@@ -1132,9 +1131,4 @@ function toCommand(
 			: [ApplicationIntegrationType.GuildInstall],
 		contexts: Array.isArray(body.contexts) ? body.contexts.map(Number) : null,
 	};
-}
-
-/** @returns a high-resolution timestamp for records */
-export function now(): number {
-	return performance.now();
 }

@@ -51,7 +51,17 @@ import type {
 // Discord sends 0 for "no flags", which these enums have no member for.
 const NO_ROLE_FLAGS = 0 as RoleFlags;
 const NO_MEMBER_FLAGS = 0 as GuildMemberFlags;
-const NO_MESSAGE_FLAGS = 0 as MessageFlags;
+
+/**
+ * Discord's flag fields are bit sets, while the enum type only names single bits; this is the
+ * one place a combined value is given the enum type.
+ *
+ * @param bits - OR-ed MessageFlags bits
+ * @returns the same number, typed as message flags
+ */
+export function messageFlags(bits: number): MessageFlags {
+	return bits as MessageFlags;
+}
 
 /** A guild channel the emulator models. */
 export type EmulatedGuildChannel = APIGuildCategoryChannel | APINewsChannel | APITextChannel;
@@ -533,14 +543,14 @@ export class EmulatorState {
 			components: [],
 			pinned: false,
 			type: input.type ?? MessageType.Default,
-			flags: NO_MESSAGE_FLAGS,
+			flags: messageFlags(0),
 			...input.extra,
 		};
 		if (input.webhookId !== undefined) message.webhook_id = input.webhookId;
 		if (typeof input.payload.nonce === 'string' || typeof input.payload.nonce === 'number')
 			message.nonce = input.payload.nonce;
 		this.applyPayload(message, input.payload, input.files, input.baseUrl, channel.guild_id);
-		message.flags = ((message.flags ?? 0) | (input.flags ?? 0)) as MessageFlags;
+		message.flags = messageFlags((message.flags ?? 0) | (input.flags ?? 0));
 		const list = this.messages.get(input.channelId) ?? [];
 		list.push(message);
 		this.messages.set(input.channelId, list);
@@ -583,7 +593,7 @@ export class EmulatorState {
 				MessageFlags.SuppressNotifications |
 				MessageFlags.IsComponentsV2 |
 				MessageFlags.Ephemeral;
-			message.flags = (((message.flags ?? 0) & ~settable) | (payload.flags & settable)) as MessageFlags;
+			message.flags = messageFlags(((message.flags ?? 0) & ~settable) | (payload.flags & settable));
 		}
 		if (Array.isArray(payload.attachments) || files.length > 0) {
 			message.attachments = this.#attachments(message, payload, files, baseUrl);

@@ -4,9 +4,9 @@ import {
 	ApplicationCommandOptionType,
 	ButtonBuilder,
 	ButtonStyle,
+	ChannelType,
 	EmbedBuilder,
 	Events,
-	type TextChannel,
 } from 'discord.js';
 import {
 	InteractionResponseType,
@@ -68,7 +68,8 @@ describe('GIVEN the real discord.js client logged in to the emulator', () => {
 		expect(reply?.interaction_metadata?.id).toBe(injected.id);
 
 		const channel = await client.channels.fetch(emu.firstChannelId);
-		const sent = await (channel as TextChannel).send('Today’s letter is ready.');
+		if (channel?.type !== ChannelType.GuildText) throw new Error('expected the text channel');
+		const sent = await channel.send('Today’s letter is ready.');
 		expect(sent.id).toBe(emu.messages(emu.firstChannelId).at(-1)?.id);
 		expect(emu.requests('POST', /^\/channels\/\d+\/messages$/)).toHaveLength(1);
 
