@@ -1,0 +1,102 @@
+/**
+ * Autocomplete for letter, person and time zone options. Every letter choice's value is a letter
+ * id, whatever was typed (an id, a date, a correspondent or a word), so the command always gets
+ * something it can open.
+ */
+import { idsStartingWith, letterLabel, normaliseName, type Corpus, type CorpusPerson } from '../core/corpus.js';
+import type { Letter } from '../core/format.js';
+import { searchLetters, suggest } from '../core/search.js';
+import type { Choice, Deps } from './command.js';
+import { MESSAGE_LIMITS } from './render/budget.js';
+import { clip } from './render/text.js';
+
+const LIMIT = MESSAGE_LIMITS.choices;
+
+function letterChoice(corpus: Corpus, letter: Letter): Choice {
+	const mark = letter.body === null ? ' (text not held)' : letter.excerpt ? ' (excerpt)' : '';
+	return { name: clip(`${letterLabel(corpus, letter)}${mark}`, MESSAGE_LIMITS.choiceName), value: letter.id };
+}
+
+/**
+ * Letters for what has been typed: ids beginning with it (with or without the collection
+ * prefix), then letters of matching dates, of matching correspondents, and containing matching
+ * words, then a full-text search; at most 25.
+ */
+export function letterChoices(deps: Deps, typed: string): Choice[] {
+	const { corpus } = deps;
+	const found = new Map<string, Letter>();
+	const add = (letter: Letter | undefined): void => {
+		if (letter && found.size < LIMIT) found.set(letter.id, letter);
+	};
+	const text = typed.trim();
+	if (text === '') {
+		for (const id of corpus.exampleIds.values()) add(corpus.byId.get(id));
+		return [...found.values()].map((l) => letterChoice(corpus, l));
+	}
+	const lower = text.toLowerCase();
+	for (const prefix of [lower, ...corpus.collections.map((c) => `${c.idPrefix}-${lower}`)]) {
+		for (const id of idsStartingWith(corpus, prefix, LIMIT)) add(corpus.byId.get(id));
+	}
+	for (const s of suggest(deps.suggestions, text, 8, ['date', 'person', 'word'])) {
+		if (found.size >= LIMIT) break;
+		if (s.kind === 'date') for (const l of corpus.byDate.get(s.value) ?? []) add(l);
+		if (s.kind === 'person') {
+			for (const p of corpus.peopleByName.get(normaliseName(s.value)) ?? []) {
+				for (const id of corpus.lettersByPerson.get(`${p.collection}/${p.person.id}`) ?? []) add(corpus.byId.get(id));
+			}
+		}
+		if (s.kind === 'word') {
+			const hits = searchLetters(deps.search, s.value, { limit: 5 });
+			if (hits.ok) for (const h of hits.value) add(h.letter);
+		}
+	}
+	if (found.size < LIMIT) {
+		const hits = searchLetters(deps.search, text, { limit: LIMIT });
+		if (hits.ok) for (const h of hits.value) add(h.letter);
+	}
+	return [...found.values()].map((l) => letterChoice(corpus, l));
+}
+
+function peopleFor(corpus: Corpus, typed: string, suggestions: Deps['suggestions']): CorpusPerson[] {
+	const text = typed.trim();
+	const seen = new Map<string, CorpusPerson>();
+	if (text === '') {
+		for (const p of corpus.people.values()) if (!p.person.mentionedOnly && seen.size < LIMIT) seen.set(`${p.collection}/${p.person.id}`, p);
+		return [...seen.values()];
+	}
+	for (const s of suggest(suggestions, text, LIMIT, ['person'])) {
+		for (const p of corpus.peopleByName.get(normaliseName(s.value)) ?? []) {
+			if (p.person.id === s.value && seen.size < LIMIT) seen.set(`${p.collection}/${p.person.id}`, p);
+		}
+	}
+	return [...seen.values()];
+}
+
+/** People for `/who`: the value names one person of one collection (`collection/id`). */
+export function personChoices(deps: Deps, typed: string): Choice[] {
+	return peopleFor(deps.corpus, typed, deps.suggestions).map((p) => {
+		const collection = deps.corpus.collections.find((c) => c.id === p.collection)?.shortTitle ?? p.collection;
+		const named = p.person.mentionedOnly ? ', named in letters' : '';
+		return { name: clip(`${p.person.name} (${collection}${named})`, MESSAGE_LIMITS.choiceName), value: `${p.collection}/${p.person.id}` };
+	});
+}
+
+/** Correspondents for the `from` filters: the value is a person id, as the core's filters take. */
+export function correspondentChoices(deps: Deps, typed: string): Choice[] {
+	const byId = new Map<string, Choice>();
+	for (const p of peopleFor(deps.corpus, typed, deps.suggestions)) {
+		if (!byId.has(p.person.id)) byId.set(p.person.id, { name: clip(p.person.name, MESSAGE_LIMITS.choiceName), value: p.person.id });
+	}
+	return [...byId.values()];
+}
+
+let zones: readonly string[] | undefined;
+
+/** IANA time zones containing what was typed (those starting with it first). */
+export function timezoneChoices(typed: string): Choice[] {
+	zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+	const text = typed.trim().toLowerCase().replace(/\s+/g, '_');
+	const starts = zones.filter((z) => z.toLowerCase().startsWith(text) || z.toLowerCase().split('/').some((part) => part.startsWith(text)));
+	const contains = zones.filter((z) => !starts.includes(z) && z.toLowerCase().includes(text));
+	return [...starts, ...contains].slice(0, LIMIT).map((z) => ({ name: z, value: z }));
+}

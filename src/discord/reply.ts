@@ -1,0 +1,29 @@
+/**
+ * Turning a {@link MessageBody} value into discord.js options. The router is the only caller.
+ */
+import type { InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
+import { MessageFlags } from 'discord.js';
+import type { MessageBody } from './command.js';
+
+function common(body: MessageBody): Pick<InteractionReplyOptions, 'embeds' | 'components' | 'allowedMentions'> {
+	return {
+		embeds: [...body.embeds],
+		components: [...body.components],
+		allowedMentions: { parse: [] },
+	};
+}
+
+/** Options for `interaction.reply` (and `followUp`). */
+export function toReplyOptions(body: MessageBody, ephemeral: boolean): InteractionReplyOptions {
+	return {
+		...common(body),
+		...(body.content === undefined ? {} : { content: body.content }),
+		...(body.files === undefined ? {} : { files: body.files.map((f) => ({ attachment: Buffer.from(f.text, 'utf8'), name: f.name })) }),
+		...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+	};
+}
+
+/** Options for `interaction.update`: the content is always set, so an old notice does not linger. */
+export function toUpdateOptions(body: MessageBody): InteractionUpdateOptions {
+	return { ...common(body), content: body.content ?? '' };
+}

@@ -1,0 +1,116 @@
+/**
+ * The interaction router: the only code that touches discord.js interactions. It finds the
+ * command (or decodes the component), runs the handler, sends the {@link Reply} value, and is the
+ * one error boundary: unexpected errors are logged with context and answered with a generic
+ * ephemeral message, never with the error's text.
+ */
+import type {
+	AutocompleteInteraction,
+	ChatInputCommandInteraction,
+	Interaction,
+	MessageComponentInteraction,
+} from 'discord.js';
+import { MessageFlags } from 'discord.js';
+import type { Logger } from '../logger.js';
+import type { Command, Deps, Reply } from './command.js';
+import { handleComponent } from './components.js';
+import { toReplyOptions, toUpdateOptions } from './reply.js';
+
+/** What everyone sees when something unexpected goes wrong. */
+export const GENERIC_ERROR = 'Sorry, something went wrong on our side. Please try again in a moment.';
+
+/** What the router needs. */
+export interface RouterOptions {
+	readonly commands: readonly Command[];
+	readonly deps: Deps;
+	readonly logger: Pick<Logger, 'error' | 'warn' | 'debug'>;
+	/** The clock, epoch milliseconds (default `Date.now`). */
+	readonly now?: () => number;
+}
+
+type Repliable = ChatInputCommandInteraction | MessageComponentInteraction;
+
+async function send(interaction: Repliable, reply: Reply): Promise<void> {
+	switch (reply.type) {
+		case 'message':
+			await interaction.reply(toReplyOptions(reply.body, reply.ephemeral));
+			return;
+		case 'update':
+			if (interaction.isMessageComponent()) await interaction.update(toUpdateOptions(reply.body));
+			else await interaction.reply(toReplyOptions(reply.body, false));
+			return;
+		case 'choices':
+			throw new Error('autocomplete choices answered to a command or component');
+	}
+}
+
+/**
+ * Build the handler for `interactionCreate`.
+ *
+ * @returns A function that answers one interaction; it never rejects.
+ */
+export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+	const byName = new Map(options.commands.map((c) => [c.data.name, c]));
+	const now = options.now ?? Date.now;
+	const { deps, logger } = options;
+
+	const context = (interaction: Interaction): Record<string, unknown> => ({
+		interactionId: interaction.id,
+		type: interaction.type,
+		command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+		customId: interaction.isMessageComponent() ? interaction.customId : undefined,
+		userId: interaction.user.id,
+		guildId: interaction.guildId,
+		channelId: interaction.channelId,
+	});
+
+	const autocomplete = async (interaction: AutocompleteInteraction): Promise<void> => {
+		const command = byName.get(interaction.commandName);
+		const focused = interaction.options.getFocused(true);
+		const reply = command?.autocomplete
+			? await command.autocomplete(
+					{ options: interaction.options, guildId: interaction.guildId, now: now(), focused: { name: focused.name, value: String(focused.value) } },
+					deps,
+				)
+			: undefined;
+		await interaction.respond(reply?.type === 'choices' ? [...reply.choices] : []);
+	};
+
+	const answer = async (interaction: Interaction): Promise<void> => {
+		if (interaction.isAutocomplete()) return autocomplete(interaction);
+		if (interaction.isChatInputCommand()) {
+			const command = byName.get(interaction.commandName);
+			if (!command) {
+				logger.warn(context(interaction), 'unknown command');
+				await interaction.reply({ content: 'That command is not available any more.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+				return;
+			}
+			const reply = await command.run({ options: interaction.options, guildId: interaction.guildId, now: now() }, deps);
+			await send(interaction, reply);
+			return;
+		}
+		if (interaction.isButton() || interaction.isStringSelectMenu()) {
+			const values = interaction.isStringSelectMenu() ? interaction.values : [];
+			await send(interaction, handleComponent(interaction.customId, values, deps));
+		}
+	};
+
+	return async (interaction) => {
+		try {
+			await answer(interaction);
+		} catch (error: unknown) {
+			logger.error({ ...context(interaction), err: error }, 'interaction failed');
+			try {
+				if (interaction.isAutocomplete()) {
+					if (!interaction.responded) await interaction.respond([]);
+				} else if (interaction.isRepliable()) {
+					const generic = { content: GENERIC_ERROR, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+					if (interaction.replied || interaction.deferred) await interaction.followUp(generic);
+					else await interaction.reply(generic);
+				}
+			} catch (second: unknown) {
+				logger.error({ ...context(interaction), err: second }, 'could not tell the user about a failed interaction');
+			}
+		}
+	};
+}

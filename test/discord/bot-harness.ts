@@ -1,0 +1,94 @@
+/**
+ * The bot's own client, router and registry against the local emulator, over the real big-three
+ * letters (built once per test file), with a memory settings store and a captured log.
+ */
+import { Events } from 'discord.js';
+import { MessageFlags, type APIMessage } from 'discord-api-types/v10';
+import { expect } from 'vitest';
+import { commands } from '../../commands/index.js';
+import type { Corpus } from '../../src/core/corpus.js';
+import type { SettingsStore } from '../../src/core/ports.js';
+import { buildSearch, buildSuggestions } from '../../src/core/search.js';
+import { createDiscordClient } from '../../src/discord/client.js';
+import type { Deps } from '../../src/discord/command.js';
+import { registrationBody } from '../../src/discord/deploy.js';
+import { createRouter } from '../../src/discord/router.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { openStore } from '../../src/storage/open-store.js';
+import { startBotHarness, type BotHarness } from '../emulator/harness.js';
+import type { GuildSeed, RecordedCallback } from '../emulator/types.js';
+import { bigThreeCorpus } from '../fixtures/real-data.js';
+
+let shared: Omit<Deps, 'settings' | 'random'> | undefined;
+
+/** The corpus, search and suggestions of the real big-three data, built once per process. */
+export function realDeps(): Omit<Deps, 'settings' | 'random'> {
+	const corpus: Corpus = bigThreeCorpus();
+	shared ??= { corpus, search: buildSearch(corpus), suggestions: buildSuggestions(corpus) };
+	return shared;
+}
+
+/** A logger whose JSON lines are kept for assertions. */
+export function capturedLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
+	const lines: Record<string, unknown>[] = [];
+	const logger = createLogger({
+		level: 'debug',
+		destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+	});
+	return { logger, lines };
+}
+
+export interface LetterdayHarness extends BotHarness {
+	readonly settings: SettingsStore;
+	readonly log: Record<string, unknown>[];
+	/** The guild and channel interactions go to by default. */
+	readonly guildId: string;
+}
+
+/** The emulator with the bot's commands registered and the bot logged in and ready. */
+export async function startLetterday(options: { guilds?: readonly GuildSeed[]; settings?: SettingsStore; random?: () => number } = {}): Promise<LetterdayHarness> {
+	const { logger, lines } = capturedLogger();
+	const store = await openStore('memory://', createLogger({ level: 'silent' }));
+	const settings = options.settings ?? store.settings;
+	let seed = 0;
+	const deps: Deps = { ...realDeps(), settings, random: options.random ?? (() => ((seed = (seed + 0.37) % 1), seed)) };
+	const harness = await startBotHarness({
+		emulator: { commands: { global: registrationBody(commands) }, ...(options.guilds ? { guilds: options.guilds } : {}) },
+		client: ({ api, recommendedOptions }) => createDiscordClient({ apiUrl: api, overrides: recommendedOptions }),
+		beforeLogin: (client) => {
+			const route = createRouter({ commands, deps, logger });
+			client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+		},
+	});
+	return { ...harness, settings, log: lines, guildId: harness.emu.firstGuild.id };
+}
+
+/** The message a callback created or updated; fails the test when there is none. */
+export function messageOf(callback: RecordedCallback): APIMessage {
+	if (!callback.message) throw new Error(`callback type ${callback.type} made no message`);
+	return callback.message;
+}
+
+/** True when the message or callback is ephemeral. */
+export function isEphemeral(flags: number | undefined): boolean {
+	return ((flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
+}
+
+/** Every callback of a message kind says mentions are parsed from nothing. */
+export function expectNoMentions(callback: RecordedCallback): void {
+	expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
+}
+
+/** The custom ids of a message's components, row by row. */
+export function customIds(message: APIMessage): string[][] {
+	return (message.components ?? []).map((row) =>
+		'components' in row ? row.components.map((c) => ('custom_id' in c ? c.custom_id : '')) : [],
+	);
+}
+
+/** The labels of a message's buttons, row by row. */
+export function buttonLabels(message: APIMessage): string[][] {
+	return (message.components ?? []).map((row) =>
+		'components' in row ? row.components.map((c) => ('label' in c ? (c.label ?? '') : 'placeholder' in c ? `[${c.placeholder ?? ''}]` : '')) : [],
+	);
+}
