@@ -276,7 +276,7 @@ describe('GIVEN the calendar and the reply links', () => {
 		const withMethod = (m: string): number => held.filter((l) => l.replyTo.some((r) => r.method === m)).length;
 		expect(withMethod('inferred')).toBe(156);
 		expect(withMethod('sequence')).toBe(0);
-		expect(withMethod('curated')).toBe(0);
+		expect(withMethod('curated')).toBe(1);
 	});
 
 	test.each([

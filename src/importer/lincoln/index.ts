@@ -283,6 +283,19 @@ function draftOf(
 	});
 }
 
+/**
+ * Replies the words do not date but the edition's order makes plain: the source lines of the
+ * answer and of the letter it answers, and why.
+ */
+const CURATED_REPLIES: readonly { answer: number; answers: number; evidence: string }[] = [
+	{
+		answer: 7088,
+		answers: 7063,
+		evidence:
+			'Shields\'s second note of 17 September 1842 opens "In reply to my note of this date, you intimate...", answering Lincoln\'s reply to his first note; the edition prints them in that order.',
+	},
+];
+
 /** Import the collection: parse, link replies from the letters' words, give out ids. */
 export function importLincoln(context: ImportContext): Letter[] {
 	const { drafts, unresolved } = parseLincoln(context.read(LINCOLN_FILE, 'latin1'), context.people);
@@ -293,6 +306,17 @@ export function importLincoln(context: ImportContext): Letter[] {
 			'to',
 			`no person in people.json is named by ${JSON.stringify(first.phrase)} (${unresolved.length} names unresolved)`,
 		);
+	}
+	for (const link of CURATED_REPLIES) {
+		const answer = drafts.find((d) => d.source.ref === `line ${link.answer}`);
+		const answered = drafts.find((d) => d.source.ref === `line ${link.answers}`);
+		if (!answer || !answered)
+			throw new ImportError(
+				`${LINCOLN_FILE}:${link.answer}`,
+				'replyTo',
+				'a curated reply names a letter that is not imported',
+			);
+		answer.replyTo.push({ id: answered.key, method: 'curated', evidence: link.evidence });
 	}
 	const names = new Map(context.people.map((p) => [p.id, p.shortName]));
 	return finaliseLetters(inferReplies(drafts, { names, formatDay, extraReferences: findDespatchReferences }), 'al');
