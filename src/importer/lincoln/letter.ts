@@ -222,6 +222,18 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			}
 		}
 		if (letter.salutation === undefined && addressParts.length < 3) {
+			// A telegram's address and text may share a paragraph: "MAJOR-GENERAL HALLECK, Saint Louis, Mo.: If the rigor...".
+			const glued = /^([A-Z][A-Z.'-]+\s[^:]{2,100}?):(?:-+\s*|\s+)(?=\S)/.exec(text);
+			if (
+				glued?.[1] &&
+				capitalShare(glued[1].split(',')[0] ?? '') >= 0.6 &&
+				!/\b[a-z]+\s+[a-z]+\s+[a-z]+\b/.test(glued[1]) &&
+				!/^(?:MY|DEAR|FRIEND|SIR|MADAM|GENTLEMEN)\b/i.test(glued[1])
+			) {
+				addressParts.push(`${glued[1]}:`);
+				replaceHead(queue, text.slice(glued[0].length));
+				continue;
+			}
 			const inside = SALUTATION_INSIDE.exec(text);
 			if (inside?.[1] && inside.index > 0 && inside.index < 80 && isAddress(text.slice(0, inside.index + 1))) {
 				addressParts.push(text.slice(0, inside.index + 1).trim());
