@@ -39,7 +39,7 @@ const SALUTATION_INSIDE =
 	/(?:^|[.:]\s+)((?:MY|My)\s+(?:DEAR|[Dd]ear)\b|(?:DEAR|Dear)\s+[A-Z]|SIR:|Sir:|MADAM|GENTLEMEN)/;
 /** A closing before the signature: anything of the kind ending with a comma, or a short closing ending with a full stop. */
 const VALEDICTION =
-	/^(?:(?:Yours|Your|Very|Respectfully|Truly|With|As ever|I am|Affectionately|Most|Sincerely|Ever|In haste|Your's)\b[^!?]{0,60},|(?:Yours|Your's)(?: (?:very )?(?:truly|sincerely|respectfully|forever|as ever|affectionately))?\.?|As ever\.?|Your (?:friend|obedient servant)(?: as ever)?\.?)$/i;
+	/^(?:(?:Yours|Your|Very|Respectfully|Truly|With|As ever|I am|Affectionately|Most|Sincerely|Ever|In haste|Your's)\b[^!?]{0,60}[,;]|(?:Yours|Your's)(?: (?:very )?(?:truly|sincerely|respectfully|forever|as ever|affectionately))?\.?|As ever\.?|Your (?:friend|obedient servant)(?: as ever)?\.?)$/i;
 const LINCOLN_SIGNATURE =
 	/^(.*?)[,\s]*\b((?:A\.|ABRAHAM|ABRA\.)\s*LINCOLN|LINCOLN|A\. ?L)[.,]?(?:\s*\((?:Signed|Indorsed)\)\.?)?(?:\s+(.+))?$/;
 const POSTSCRIPT = /^P\.\s?S\.?/;
@@ -298,6 +298,13 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 			const previous = letter.body.at(-1);
 			if (valediction.length === 0 && previous !== undefined && previous.length < 70 && VALEDICTION.test(previous))
 				valediction.push(letter.body.pop() ?? '');
+			// "...in the premises. Yours truly," ends the last paragraph: the closing belongs to the signature.
+			const trailing = /(?<=[.!?]\s+)((?:Yours|Your|Very truly)\b[^.!?]{0,40}[,;])$/.exec(letter.body.at(-1) ?? '');
+			if (valediction.length === 0 && trailing?.[1]) {
+				const last = letter.body.pop() ?? '';
+				letter.body.push(last.slice(0, last.length - trailing[1].length).trimEnd());
+				valediction.push(trailing[1]);
+			}
 			letter.signature = [...valediction, found.signature].join('\n');
 			if (found.closing !== undefined) letter.closing = parseDateline(found.closing);
 			if (found.postscript !== undefined) letter.body.push(found.postscript);
