@@ -106,6 +106,15 @@ function dateOf(parts: LetterParts, contextYear: number | undefined, corrected: 
 	};
 }
 
+/**
+ * The year of the letters around an item: the last year printed as a section heading, or the
+ * year of the last dated letter when that is later (the edition prints no heading for some years).
+ */
+function contextYear(lastYear: number | undefined, item: Item): number | undefined {
+	if (item.sectionYear === undefined) return lastYear;
+	return lastYear === undefined || item.sectionYear > lastYear ? item.sectionYear : lastYear;
+}
+
 /** Parse the edition into letter drafts, with what was left out and any names not resolved. */
 export function parseLincoln(text: string, people: readonly Person[]): LincolnParse {
 	const { lines, firstLine } = gutenbergBody(text);
@@ -120,7 +129,7 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 			const category = categoryOf(item.paragraphs);
 			// A "NOTE ..." caption may stand over a real note to a cabinet member, addressed inside.
 			const mayBeLetter = category === 'other writing' || /^NOTE\b/.test(first);
-			const letter = mayBeLetter ? headlessLetter(item, people, lastYear ?? item.sectionYear) : undefined;
+			const letter = mayBeLetter ? headlessLetter(item, people, contextYear(lastYear, item)) : undefined;
 			if (letter) {
 				drafts.push(letter);
 				if (letter.precision === 'day' && letter.sent !== null) lastYear = Number(letter.sent.slice(0, 4));
@@ -192,7 +201,7 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 				});
 				continue;
 			}
-			const draft = draftOf(heading, part, people, lastYear ?? item.sectionYear, unresolved);
+			const draft = draftOf(heading, part, people, contextYear(lastYear, item), unresolved);
 			if (!draft) continue;
 			if (draft.precision === 'day' && draft.sent !== null) lastYear = Number(draft.sent.slice(0, 4));
 			drafts.push(draft);
