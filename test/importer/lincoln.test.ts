@@ -104,6 +104,15 @@ describe('GIVEN the datelines of many shapes', () => {
 		expect(parseDateline(text)).toMatchObject({ place, date });
 	});
 
+	test('WHEN the editor supplies the place in brackets in the heading THEN the dateline is still read', () => {
+		expect(one(60196)).toMatchObject({
+			sent: '1864-07-17',
+			precision: 'day',
+			place: 'WASHINGTON',
+			to: ['ulysses-grant'],
+		});
+	});
+
 	test('WHEN a telegram prints its time after the date THEN the time is kept apart from the date', () => {
 		expect(parseDateline('WASHINGTON CITY, August 27, 1862 4 P.M.')).toMatchObject({
 			date: { year: 1862, month: 8, day: 27 },
@@ -140,7 +149,7 @@ describe('GIVEN the datelines of many shapes', () => {
 
 	test('WHEN no date is printed THEN the letter has the year of the letters around it and year precision', () => {
 		expect(one(11709)).toMatchObject({ sent: '1849', precision: 'year', dateBasis: 'none' });
-		expect(held.filter((l) => l.precision === 'day' && l.sent !== null)).toHaveLength(1016);
+		expect(held.filter((l) => l.precision === 'day' && l.sent !== null)).toHaveLength(1017);
 	});
 });
 

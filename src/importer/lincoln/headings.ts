@@ -124,7 +124,8 @@ function splitTail(rest: string): { name: string; tail: string } {
 		/(?:[.,]\s+|\s+(?=EXECUTIVE|WASHINGTON|CITY POINT|HEADQUARTERS))(?=(?:EXECUTIVE|WAR DEPARTMENT|WASHINGTON|SPRINGFIELD|CITY POINT|HEADQUARTERS|NAVY DEPARTMENT|CLINTON|DEPARTMENT)\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+\d)/,
 	);
 	cut(place, true);
-	return { name: name.replace(/[\s.,:]+$/, '').trim(), tail };
+	// The editor's bracketed place ("[WASHINGTON] July 17. 1864.") reads as a plain place.
+	return { name: name.replace(/[\s.,:]+$/, '').trim(), tail: tail.replace(/^\[([A-Z][A-Z ,.]*)\]\s*/, '$1, ') };
 }
 
 /** Whether a recipient phrase names a body or an unnamed group rather than a person. */
