@@ -113,6 +113,19 @@ describe('GIVEN the datelines of many shapes', () => {
 		});
 	});
 
+	test('WHEN the editor queries the day ("October 24 [25?], 1862") THEN the printed day is kept and the query noted', () => {
+		expect(one(44069)).toMatchObject({
+			sent: '1862-10-24',
+			precision: 'day',
+			dateNote: 'The edition queries the day, printing 24 with "[25?]"; the printed day is kept.',
+		});
+	});
+
+	test('WHEN a telegram notes the hour it was received THEN that is a note, not text', () => {
+		expect(one(65818).notes).toEqual([{ marker: 'received', paragraph: 0, offset: 0, text: '(Received 11.30 A.M.)' }]);
+		expect(one(65818).body?.[0]?.startsWith('I approve your Fort Sumter programme.')).toBe(true);
+	});
+
 	test('WHEN a telegram prints its time after the date THEN the time is kept apart from the date', () => {
 		expect(parseDateline('WASHINGTON CITY, August 27, 1862 4 P.M.')).toMatchObject({
 			date: { year: 1862, month: 8, day: 27 },

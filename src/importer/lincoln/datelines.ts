@@ -67,7 +67,7 @@ const TIME = String.raw`(?:[,.]?\s*\(?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:[AP]\.\s?M\.
 const PLACE = String.raw`((?:[A-Z"][A-Za-z."'()-]*|of|de|Co\.|D\.\s?C\.?)(?:[ ,.]+(?:[A-Z"][A-Za-z."'()-]*|of|de|Co\.|D\.\s?C\.?))*)`;
 
 /** A month, perhaps with the editor's correction in brackets ("May [March] 20"), a day and a year. */
-const DATE_CORE = String.raw`(${MONTH})(?:\s*\[(${MONTH})\])?\s*,?\s*${DAY}?\s*[,.]?\s*\??\s*${YEAR}?`;
+const DATE_CORE = String.raw`(${MONTH})(?:\s*\[(${MONTH})\])?\s*,?\s*${DAY}?(?:\s*\[(\d{1,2})\?\])?\s*[,.]?\s*\??\s*${YEAR}?`;
 
 const DATELINE = new RegExp(String.raw`^(?:${PLACE}\s*[,.;]?\s+)?${DATE_CORE}(${TIME})?\s*[.,:]?\s*`, '');
 
@@ -78,6 +78,8 @@ export interface ParsedDate {
 	day?: number;
 	/** The day as printed when the editor marked it as unknown ("[?]", "??"). */
 	uncertainDay?: string;
+	/** Another day the editor suggests in brackets ("October 24 [25?]"); the printed day is kept. */
+	queriedDay?: number;
 }
 
 export interface Dateline {
@@ -103,7 +105,7 @@ export function parseDateline(paragraph: string): Dateline | undefined {
 	const text = paragraph.replace(/\s+/g, ' ').trim();
 	const m = DATELINE.exec(text);
 	if (!m) return undefined;
-	const [whole, place, printedMonth, editorMonth, day, year, time] = m;
+	const [whole, place, printedMonth, editorMonth, day, queried, year, time] = m;
 	const monthName = editorMonth ?? printedMonth;
 	const month = monthName === undefined ? undefined : monthOf(monthName);
 	if (month === undefined) return undefined;
@@ -115,6 +117,9 @@ export function parseDateline(paragraph: string): Dateline | undefined {
 	if (day !== undefined) {
 		if (/^\d/.test(day)) date.day = Number.parseInt(day, 10);
 		else date.uncertainDay = day;
+	}
+	if (queried !== undefined && date.day !== undefined) {
+		date.queriedDay = Number(queried);
 	}
 	const printed = whole.trim().replace(/[,]$/, '');
 	return {

@@ -98,6 +98,10 @@ function dateOf(parts: LetterParts, contextYear: number | undefined, corrected: 
 			note: `The dateline ${uncertain}.`,
 		};
 	}
+	if (printed.queriedDay !== undefined) {
+		const queried = `The edition queries the day, printing ${printed.day} with "[${printed.queriedDay}?]"; the printed day is kept.`;
+		note = note === undefined ? queried : `${note} ${queried}`;
+	}
 	return {
 		sent: isoOf(year, printed.month, printed.day),
 		precision: 'day',

@@ -216,10 +216,17 @@ function parseOne(queue: Paragraph[], line: number, lincoln: boolean): LetterPar
 					/^[A-Z]{2}/.test(dateline.rest))
 			) {
 				letter.dateline = dateline;
-				// "Recvd 2 P.M." after the dateline of a telegram to Lincoln is the time it arrived.
-				replaceHead(queue, dateline.rest.replace(/^Rec(?:eive)?v?d\.?\s+[\d.:]+\s*[AP]\.\s?M\.?\s*/i, ''));
+				// "Recvd 2 P.M." or "(Received 5 P.M.)" after a telegram's dateline is the hour it arrived: a note, not text.
+				const received = /^\(?Rec(?:eive)?v?d\.?\s+[\d.:]+\s*[AP]\.?\s?M\.?\)?\.?\s*/i.exec(dateline.rest);
+				if (received) letter.notes.push({ marker: 'received', paragraph: 0, offset: 0, text: received[0].trim() });
+				replaceHead(queue, dateline.rest.slice(received?.[0].length ?? 0));
 				continue;
 			}
+		}
+		if (letter.dateline !== undefined && /^\(Received\b[^)]*\)\.?$/i.test(text)) {
+			letter.notes.push({ marker: 'received', paragraph: 0, offset: 0, text });
+			queue.shift();
+			continue;
 		}
 		if (letter.salutation === undefined && addressParts.length < 3) {
 			// A telegram's address and text may share a paragraph: "MAJOR-GENERAL HALLECK, Saint Louis, Mo.: If the rigor...".
