@@ -207,10 +207,9 @@ export function searchScreen(corpus: Corpus, query: string, hits: readonly Searc
 }
 
 function roleLine(role: { title: string; from?: string; to?: string }): string {
-	const span =
-		role.from === undefined && role.to === undefined
-			? ''
-			: ` (${role.from === undefined ? '' : formatIsoDate(role.from)}–${role.to === undefined ? '' : formatIsoDate(role.to)})`;
+	const from = role.from === undefined ? undefined : formatIsoDate(role.from);
+	const to = role.to === undefined ? undefined : formatIsoDate(role.to);
+	const span = from && to ? ` (${from}–${to})` : from ? ` (from ${from})` : to ? ` (until ${to})` : '';
 	return `• ${literal(role.title)}${span}`;
 }
 

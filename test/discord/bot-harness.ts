@@ -46,7 +46,9 @@ export interface LetterdayHarness extends BotHarness {
 }
 
 /** The emulator with the bot's commands registered and the bot logged in and ready. */
-export async function startLetterday(options: { guilds?: readonly GuildSeed[]; settings?: SettingsStore; random?: () => number } = {}): Promise<LetterdayHarness> {
+export async function startLetterday(
+	options: { guilds?: readonly GuildSeed[]; settings?: SettingsStore; random?: () => number; now?: () => number } = {},
+): Promise<LetterdayHarness> {
 	const { logger, lines } = capturedLogger();
 	const store = await openStore('memory://', createLogger({ level: 'silent' }));
 	const settings = options.settings ?? store.settings;
@@ -56,7 +58,7 @@ export async function startLetterday(options: { guilds?: readonly GuildSeed[]; s
 		emulator: { commands: { global: registrationBody(commands) }, ...(options.guilds ? { guilds: options.guilds } : {}) },
 		client: ({ api, recommendedOptions }) => createDiscordClient({ apiUrl: api, overrides: recommendedOptions }),
 		beforeLogin: (client) => {
-			const route = createRouter({ commands, deps, logger });
+			const route = createRouter({ commands, deps, logger, ...(options.now ? { now: options.now } : {}) });
 			client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 		},
 	});
@@ -91,4 +93,35 @@ export function buttonLabels(message: APIMessage): string[][] {
 	return (message.components ?? []).map((row) =>
 		'components' in row ? row.components.map((c) => ('label' in c ? (c.label ?? '') : 'placeholder' in c ? `[${c.placeholder ?? ''}]` : '')) : [],
 	);
+}
+
+/** The custom_id of the first component whose label (or select placeholder) starts with `label`. */
+export function idOf(message: APIMessage, label: string): string {
+	for (const row of message.components ?? []) {
+		if (!('components' in row)) continue;
+		for (const c of row.components) {
+			const text = 'label' in c ? c.label : 'placeholder' in c ? c.placeholder : undefined;
+			if (text?.startsWith(label) && 'custom_id' in c) return c.custom_id;
+		}
+	}
+	throw new Error(`no component labelled "${label}…" in ${JSON.stringify(buttonLabels(message))}`);
+}
+
+/** The values a message's first select menu offers. */
+export function selectValues(message: APIMessage): string[] {
+	for (const row of message.components ?? []) {
+		if (!('components' in row)) continue;
+		for (const c of row.components) if ('options' in c && c.options) return c.options.map((o) => o.value);
+	}
+	return [];
+}
+
+/** The autocomplete choices a callback carried. */
+export function choicesOf(callback: RecordedCallback): { name: string; value: string | number }[] {
+	const choices: unknown = callback.data?.choices;
+	if (!Array.isArray(choices)) return [];
+	return choices.map((c: unknown) => {
+		const record = typeof c === 'object' && c !== null ? (c as Record<string, unknown>) : {};
+		return { name: String(record.name), value: typeof record.value === 'number' ? record.value : String(record.value) };
+	});
 }
