@@ -1,24 +1,32 @@
 import type { APIEmbed, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { citeData } from './cite.js';
+import { letterData } from './letter.js';
+import { randomData } from './random.js';
+import { searchData } from './search.js';
+import { threadData } from './thread.js';
+import { todayData } from './today.js';
+import { whoData } from './who.js';
 import { collectionViews } from '../src/core/views.js';
 import type { Command } from '../src/discord/command.js';
 import { budgetMessage } from '../src/discord/render/budget.js';
-import { clip, literal, plural } from '../src/discord/render/text.js';
-import { NO_MENTIONS } from '../src/discord/render/text.js';
+import { clip, literal, NO_MENTIONS, plural } from '../src/discord/render/text.js';
 
 export const aboutData = {
 	name: 'about',
 	description: 'What the collections are, their sources and licences, and how to use Letterday',
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-const HOW_TO = [
-	'`/today [date] [timezone]` — the letters sent on this day, or on a day you name (13 Aug 1942, August 13, 08-13)',
-	'`/letter <letter>` — read a letter; type an id, a date, a name or a word and pick one',
-	'`/random [from] [year]` — a letter and its reply, side by side',
-	'`/thread <letter>` — the whole thread of replies, one letter per page',
-	'`/search <query> [from] [year]` — search the letters and pick a result',
-	'`/who <person>` — who someone was, their roles by date, and their letters',
-	'`/cite <letter>` — a one-line citation, ready to paste',
-].join('\n');
+/** The other commands' data: the usage lines are written from it, so they never drift. */
+const USAGE = [todayData, letterData, randomData, threadData, searchData, whoData, citeData] as const;
+
+function usageLine(data: RESTPostAPIChatInputApplicationCommandsJSONBody): string {
+	const options = (data.options ?? []).map((o) =>
+		'required' in o && o.required === true ? `<${o.name}>` : `[${o.name}]`,
+	);
+	return `\`/${[data.name, ...options].join(' ')}\` — ${data.description}`;
+}
+
+const HOW_TO = USAGE.map(usageLine).join('\n');
 
 /** `/about`: the collections with their sources and licences, and the commands. */
 export const aboutCommand = {
@@ -47,6 +55,10 @@ export const aboutCommand = {
 			fields: fields.slice(0, 24),
 			footer: { text: 'Code, notes and people descriptions: MIT. Letter texts: see each collection’s licence.' },
 		};
-		return { type: 'message', ephemeral: false, body: budgetMessage({ embeds: [embed], components: [], allowed_mentions: NO_MENTIONS }) };
+		return {
+			type: 'message',
+			ephemeral: false,
+			body: budgetMessage({ embeds: [embed], components: [], allowed_mentions: NO_MENTIONS }),
+		};
 	},
 } satisfies Command;

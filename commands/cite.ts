@@ -33,7 +33,12 @@ export const citeCommand = {
 		return {
 			type: 'message',
 			ephemeral: false,
-			body: budgetMessage({ content: `\`\`\`\n${text}\n\`\`\``, embeds: [], components: [], allowed_mentions: NO_MENTIONS }),
+			body: budgetMessage({
+				content: `\`\`\`\n${text}\n\`\`\``,
+				embeds: [],
+				components: [],
+				allowed_mentions: NO_MENTIONS,
+			}),
 		};
 	},
 	autocomplete({ focused }, deps) {

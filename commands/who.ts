@@ -28,9 +28,11 @@ export const whoCommand = {
 		const picked = deps.corpus.people.get(typed);
 		if (picked) return { type: 'message', ephemeral: false, body: personScreen(deps.corpus, picked) };
 		const found = findCorrespondent(deps.corpus, typed);
-		if (!found.ok) return notice(found.error.message.replace('No correspondent is called', 'No one in the letters is called'));
+		if (!found.ok)
+			return notice(found.error.message.replace('No correspondent is called', 'No one in the letters is called'));
 		const [only] = found.value;
-		if (only && found.value.length === 1) return { type: 'message', ephemeral: false, body: personScreen(deps.corpus, only) };
+		if (only && found.value.length === 1)
+			return { type: 'message', ephemeral: false, body: personScreen(deps.corpus, only) };
 		return { type: 'message', ephemeral: false, body: peopleScreen(deps.corpus, typed, found.value) };
 	},
 	autocomplete({ focused }, deps) {

@@ -13,10 +13,20 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 try {
 	const config = loadConfig(process.env, ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']);
 	const { token, applicationId, devGuildId, apiUrl } = config.discord;
-	if (token === undefined || applicationId === undefined) throw new ConfigError(['DISCORD_TOKEN and DISCORD_APPLICATION_ID are required']);
-	const result = await deployCommands({ token, applicationId, apiUrl, commands, ...(devGuildId === undefined ? {} : { guildId: devGuildId }) });
-	process.stdout.write(`Registered ${result.names.length} commands ${result.scope}: ${result.names.map((n) => `/${n}`).join(', ')}\n`);
-	if (devGuildId === undefined) process.stdout.write('Global commands can take up to an hour to appear in every server.\n');
+	if (token === undefined || applicationId === undefined)
+		throw new ConfigError(['DISCORD_TOKEN and DISCORD_APPLICATION_ID are required']);
+	const result = await deployCommands({
+		token,
+		applicationId,
+		apiUrl,
+		commands,
+		...(devGuildId === undefined ? {} : { guildId: devGuildId }),
+	});
+	process.stdout.write(
+		`Registered ${result.names.length} commands ${result.scope}: ${result.names.map((n) => `/${n}`).join(', ')}\n`,
+	);
+	if (devGuildId === undefined)
+		process.stdout.write('Global commands can take up to an hour to appear in every server.\n');
 } catch (error: unknown) {
 	if (error instanceof ConfigError) {
 		process.stderr.write(`letterday: ${error.message}\n`);
@@ -29,7 +39,9 @@ try {
 					: '';
 		process.stderr.write(`letterday: Discord refused the commands: ${error.status} ${error.message}${hint}\n`);
 	} else {
-		process.stderr.write(`letterday: could not register the commands: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`letterday: could not register the commands: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 	}
 	process.exitCode = 1;
 }

@@ -42,7 +42,14 @@ const started = performance.now();
 const corpus = buildCorpus(data);
 const search = buildSearch(corpus);
 const suggestions = buildSuggestions(corpus);
-logger.info({ letters: corpus.letters.length, collections: corpus.collections.length, ms: Math.round(performance.now() - started) }, 'letters indexed');
+logger.info(
+	{
+		letters: corpus.letters.length,
+		collections: corpus.collections.length,
+		ms: Math.round(performance.now() - started),
+	},
+	'letters indexed',
+);
 
 const store = await openStore(config.storeUrl, logger);
 let bot: Awaited<ReturnType<typeof startBot>>;

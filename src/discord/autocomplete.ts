@@ -61,7 +61,8 @@ function peopleFor(corpus: Corpus, typed: string, suggestions: Deps['suggestions
 	const text = typed.trim();
 	const seen = new Map<string, CorpusPerson>();
 	if (text === '') {
-		for (const p of corpus.people.values()) if (!p.person.mentionedOnly && seen.size < LIMIT) seen.set(`${p.collection}/${p.person.id}`, p);
+		for (const p of corpus.people.values())
+			if (!p.person.mentionedOnly && seen.size < LIMIT) seen.set(`${p.collection}/${p.person.id}`, p);
 		return [...seen.values()];
 	}
 	for (const s of suggest(suggestions, text, LIMIT, ['person'])) {
@@ -77,7 +78,10 @@ export function personChoices(deps: Deps, typed: string): Choice[] {
 	return peopleFor(deps.corpus, typed, deps.suggestions).map((p) => {
 		const collection = deps.corpus.collections.find((c) => c.id === p.collection)?.shortTitle ?? p.collection;
 		const named = p.person.mentionedOnly ? ', named in letters' : '';
-		return { name: clip(`${p.person.name} (${collection}${named})`, MESSAGE_LIMITS.choiceName), value: `${p.collection}/${p.person.id}` };
+		return {
+			name: clip(`${p.person.name} (${collection}${named})`, MESSAGE_LIMITS.choiceName),
+			value: `${p.collection}/${p.person.id}`,
+		};
 	});
 }
 
@@ -85,7 +89,8 @@ export function personChoices(deps: Deps, typed: string): Choice[] {
 export function correspondentChoices(deps: Deps, typed: string): Choice[] {
 	const byId = new Map<string, Choice>();
 	for (const p of peopleFor(deps.corpus, typed, deps.suggestions)) {
-		if (!byId.has(p.person.id)) byId.set(p.person.id, { name: clip(p.person.name, MESSAGE_LIMITS.choiceName), value: p.person.id });
+		if (!byId.has(p.person.id))
+			byId.set(p.person.id, { name: clip(p.person.name, MESSAGE_LIMITS.choiceName), value: p.person.id });
 	}
 	return [...byId.values()];
 }
@@ -96,7 +101,14 @@ let zones: readonly string[] | undefined;
 export function timezoneChoices(typed: string): Choice[] {
 	zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
 	const text = typed.trim().toLowerCase().replace(/\s+/g, '_');
-	const starts = zones.filter((z) => z.toLowerCase().startsWith(text) || z.toLowerCase().split('/').some((part) => part.startsWith(text)));
+	const starts = zones.filter(
+		(z) =>
+			z.toLowerCase().startsWith(text) ||
+			z
+				.toLowerCase()
+				.split('/')
+				.some((part) => part.startsWith(text)),
+	);
 	const contains = zones.filter((z) => !starts.includes(z) && z.toLowerCase().includes(text));
 	return [...starts, ...contains].slice(0, LIMIT).map((z) => ({ name: z, value: z }));
 }

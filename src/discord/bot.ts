@@ -35,7 +35,10 @@ export interface RunningBot {
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
 	const { logger } = options;
-	const client = createDiscordClient({ apiUrl: options.apiUrl, ...(options.clientOverrides ? { overrides: options.clientOverrides } : {}) });
+	const client = createDiscordClient({
+		apiUrl: options.apiUrl,
+		...(options.clientOverrides ? { overrides: options.clientOverrides } : {}),
+	});
 	const route = createRouter({ commands: options.commands, deps: options.deps, logger });
 	client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 	client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
@@ -43,7 +46,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 	client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
 	client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 	const ready = new Promise<Client<true>>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('the Discord gateway did not become ready in time')), options.readyTimeoutMs ?? 30_000);
+		const timer = setTimeout(
+			() => reject(new Error('the Discord gateway did not become ready in time')),
+			options.readyTimeoutMs ?? 30_000,
+		);
 		client.once(Events.ClientReady, (readyClient) => {
 			clearTimeout(timer);
 			resolve(readyClient);

@@ -58,7 +58,9 @@ export function handleComponent(customId: string, values: readonly string[], dep
 			return update(letterScreen(corpus, value, 0));
 		case 'who-people': {
 			const person = corpus.people.get(value);
-			return person ? { type: 'update', body: personScreen(corpus, person) } : notice('That person is no longer in the collection.');
+			return person
+				? { type: 'update', body: personScreen(corpus, person) }
+				: notice('That person is no longer in the collection.');
 		}
 		case 'inert':
 		case undefined:

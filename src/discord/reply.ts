@@ -18,7 +18,9 @@ export function toReplyOptions(body: MessageBody, ephemeral: boolean): Interacti
 	return {
 		...common(body),
 		...(body.content === undefined ? {} : { content: body.content }),
-		...(body.files === undefined ? {} : { files: body.files.map((f) => ({ attachment: Buffer.from(f.text, 'utf8'), name: f.name })) }),
+		...(body.files === undefined
+			? {}
+			: { files: body.files.map((f) => ({ attachment: Buffer.from(f.text, 'utf8'), name: f.name })) }),
 		...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
 	};
 }

@@ -69,7 +69,12 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 		const focused = interaction.options.getFocused(true);
 		const reply = command?.autocomplete
 			? await command.autocomplete(
-					{ options: interaction.options, guildId: interaction.guildId, now: now(), focused: { name: focused.name, value: String(focused.value) } },
+					{
+						options: interaction.options,
+						guildId: interaction.guildId,
+						now: now(),
+						focused: { name: focused.name, value: String(focused.value) },
+					},
 					deps,
 				)
 			: undefined;
@@ -82,7 +87,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 			const command = byName.get(interaction.commandName);
 			if (!command) {
 				logger.warn(context(interaction), 'unknown command');
-				await interaction.reply({ content: 'That command is not available any more.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+				await interaction.reply({
+					content: 'That command is not available any more.',
+					flags: MessageFlags.Ephemeral,
+					allowedMentions: { parse: [] },
+				});
 				return;
 			}
 			const reply = await command.run({ options: interaction.options, guildId: interaction.guildId, now: now() }, deps);
@@ -96,15 +105,21 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 	};
 
 	return async (interaction) => {
+		const started = performance.now();
 		try {
 			await answer(interaction);
+			logger.debug({ ...context(interaction), ms: Math.round(performance.now() - started) }, 'interaction answered');
 		} catch (error: unknown) {
 			logger.error({ ...context(interaction), err: error }, 'interaction failed');
 			try {
 				if (interaction.isAutocomplete()) {
 					if (!interaction.responded) await interaction.respond([]);
 				} else if (interaction.isRepliable()) {
-					const generic = { content: GENERIC_ERROR, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+					const generic = {
+						content: GENERIC_ERROR,
+						flags: MessageFlags.Ephemeral,
+						allowedMentions: { parse: [] },
+					} as const;
 					if (interaction.replied || interaction.deferred) await interaction.followUp(generic);
 					else await interaction.reply(generic);
 				}

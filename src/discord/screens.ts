@@ -30,14 +30,25 @@ import { clip, literal, NO_MENTIONS, plural } from './render/text.js';
 
 /** A short ephemeral answer (an expected failure, or a note). */
 export function notice(text: string): Reply {
-	return { type: 'message', ephemeral: true, body: budgetMessage({ content: text, embeds: [], components: [], allowed_mentions: NO_MENTIONS }) };
+	return {
+		type: 'message',
+		ephemeral: true,
+		body: budgetMessage({ content: text, embeds: [], components: [], allowed_mentions: NO_MENTIONS }),
+	};
 }
 
-function letterOption(corpus: Corpus, letter: Letter, description: string | undefined, selected: boolean): APISelectMenuOption {
+function letterOption(
+	corpus: Corpus,
+	letter: Letter,
+	description: string | undefined,
+	selected: boolean,
+): APISelectMenuOption {
 	return {
 		label: clip(letterLabel(corpus, letter), MESSAGE_LIMITS.selectLabel),
 		value: letter.id,
-		...(description === undefined || description.trim() === '' ? {} : { description: clip(description, MESSAGE_LIMITS.selectDescription) }),
+		...(description === undefined || description.trim() === ''
+			? {}
+			: { description: clip(description, MESSAGE_LIMITS.selectDescription) }),
 		...(selected ? { default: true } : {}),
 	};
 }
@@ -45,7 +56,14 @@ function letterOption(corpus: Corpus, letter: Letter, description: string | unde
 function selectRow(customId: string, placeholder: string, options: readonly APISelectMenuOption[]): ActionRow {
 	return {
 		type: ComponentType.ActionRow,
-		components: [{ type: ComponentType.StringSelect, custom_id: customId, placeholder, options: options.slice(0, MESSAGE_LIMITS.selectOptions) }],
+		components: [
+			{
+				type: ComponentType.StringSelect,
+				custom_id: customId,
+				placeholder,
+				options: options.slice(0, MESSAGE_LIMITS.selectOptions),
+			},
+		],
 	};
 }
 
@@ -53,7 +71,11 @@ function selectRow(customId: string, placeholder: string, options: readonly APIS
 export function letterScreen(corpus: Corpus, id: string, page: number): Result<MessageBody, 'unknown-letter'> {
 	const letter = corpus.byId.get(id);
 	if (!letter) return fail('unknown-letter', `The letter ${id} is no longer in the collection.`);
-	return ok(renderLetterMessage(letterCard(corpus, letter), page, { pageId: (p) => encodeCustomId({ kind: 'letter', id, page: p }) }));
+	return ok(
+		renderLetterMessage(letterCard(corpus, letter), page, {
+			pageId: (p) => encodeCustomId({ kind: 'letter', id, page: p }),
+		}),
+	);
 }
 
 /** The letter as a `.txt` attachment, for the asker only. */
@@ -90,13 +112,26 @@ export function parseDayKey(key: string): DayQuery | undefined {
 }
 
 /** The letters of a day ("on this day"), one shown, a menu of the others, and day buttons. */
-export function dayScreen(corpus: Corpus, query: DayQuery, letterId: string, page: number): { body: MessageBody; empty: boolean } {
+export function dayScreen(
+	corpus: Corpus,
+	query: DayQuery,
+	letterId: string,
+	page: number,
+): { body: MessageBody; empty: boolean } {
 	const result = onThisDay(corpus, query);
 	const previous = shiftDay(query, -1);
 	const next = shiftDay(query, 1);
 	const nav = buttonRow([
-		actionButton(encodeCustomId({ kind: 'day', day: dayKey(previous), id: '', page: 0 }), `◀ ${formatMonthDay(previous)}`, ButtonStyle.Primary),
-		actionButton(encodeCustomId({ kind: 'day', day: dayKey(next), id: '', page: 0 }), `${formatMonthDay(next)} ▶`, ButtonStyle.Primary),
+		actionButton(
+			encodeCustomId({ kind: 'day', day: dayKey(previous), id: '', page: 0 }),
+			`◀ ${formatMonthDay(previous)}`,
+			ButtonStyle.Primary,
+		),
+		actionButton(
+			encodeCustomId({ kind: 'day', day: dayKey(next), id: '', page: 0 }),
+			`${formatMonthDay(next)} ▶`,
+			ButtonStyle.Primary,
+		),
 	]);
 	const header =
 		result.match === 'exact'
@@ -104,7 +139,11 @@ export function dayScreen(corpus: Corpus, query: DayQuery, letterId: string, pag
 			: `${result.message ?? ''}.`;
 	const content = result.note === undefined ? header : `${header} (${result.note}.)`;
 	const shown = result.letters.find((l) => l.id === letterId) ?? result.letters[0];
-	if (!shown) return { empty: true, body: budgetMessage({ content, embeds: [], components: [nav], allowed_mentions: NO_MENTIONS }) };
+	if (!shown)
+		return {
+			empty: true,
+			body: budgetMessage({ content, embeds: [], components: [nav], allowed_mentions: NO_MENTIONS }),
+		};
 	const rows: ActionRow[] = [];
 	if (result.letters.length > 1) {
 		// Up to 25 letters fit a menu; a busier day offers the 25 around the one shown.
@@ -113,7 +152,9 @@ export function dayScreen(corpus: Corpus, query: DayQuery, letterId: string, pag
 		const options = result.letters
 			.slice(start, start + MESSAGE_LIMITS.selectOptions)
 			.map((l) => letterOption(corpus, l, l.heading, l.id === shown.id));
-		rows.push(selectRow(encodeCustomId({ kind: 'day-menu', day: dayKey(query) }), 'Read another letter of this day', options));
+		rows.push(
+			selectRow(encodeCustomId({ kind: 'day-menu', day: dayKey(query) }), 'Read another letter of this day', options),
+		);
 	}
 	rows.push(nav);
 	const body = renderLetterMessage(letterCard(corpus, shown), page, {
@@ -125,7 +166,12 @@ export function dayScreen(corpus: Corpus, query: DayQuery, letterId: string, pag
 }
 
 /** One letter of a thread per page, with Earlier/Later buttons and a menu of the thread. */
-export function threadScreen(corpus: Corpus, focus: string, index: number, page: number): Result<MessageBody, 'unknown-letter'> {
+export function threadScreen(
+	corpus: Corpus,
+	focus: string,
+	index: number,
+	page: number,
+): Result<MessageBody, 'unknown-letter'> {
 	const thread = threadFor(corpus, focus);
 	if (!thread.ok) return thread;
 	const entries = thread.value.entries;
@@ -148,7 +194,14 @@ export function threadScreen(corpus: Corpus, focus: string, index: number, page:
 		const start = Math.max(0, Math.min(at - 12, entries.length - MESSAGE_LIMITS.selectOptions));
 		const options = entries
 			.slice(start, start + MESSAGE_LIMITS.selectOptions)
-			.map((e) => letterOption(corpus, e.letter, e.placeholder ? 'text not held' : e.letter.heading, e.letter.id === entry.letter.id));
+			.map((e) =>
+				letterOption(
+					corpus,
+					e.letter,
+					e.placeholder ? 'text not held' : e.letter.heading,
+					e.letter.id === entry.letter.id,
+				),
+			);
 		rows.push(selectRow(encodeCustomId({ kind: 'thread-menu', focus }), 'Jump to a letter of the thread', options));
 	}
 	const about = focusLetter ? literal(letterLabel(corpus, focusLetter)) : focus;
@@ -165,18 +218,38 @@ export function threadScreen(corpus: Corpus, focus: string, index: number, page:
 /** The index of a letter in the thread around `focus` (0 when it is not in it). */
 export function threadIndexOf(corpus: Corpus, focus: string, id: string): number {
 	const thread = threadFor(corpus, focus);
-	return thread.ok ? Math.max(0, thread.value.entries.findIndex((e) => e.letter.id === id)) : 0;
+	return thread.ok
+		? Math.max(
+				0,
+				thread.value.entries.findIndex((e) => e.letter.id === id),
+			)
+		: 0;
 }
 
 /** A letter and its reply side by side, with buttons to read each in full and to draw again. */
-export function exchangeScreen(corpus: Corpus, exchange: RandomExchange, filters: { year: number | undefined; from: string }): MessageBody {
+export function exchangeScreen(
+	corpus: Corpus,
+	exchange: RandomExchange,
+	filters: { year: number | undefined; from: string },
+): MessageBody {
 	const half = Math.floor((MESSAGE_LIMITS.embedTotal - 200) / 2);
 	const letter = letterCard(corpus, exchange.letter);
 	const reply = letterCard(corpus, exchange.reply);
 	const buttons = [
-		actionButton(encodeCustomId({ kind: 'letter', id: exchange.letter.id, page: 0 }), 'Read the letter', ButtonStyle.Primary),
-		actionButton(encodeCustomId({ kind: 'letter', id: exchange.reply.id, page: 0 }), 'Read the reply', ButtonStyle.Primary),
-		actionButton(encodeCustomId({ kind: 'thread', focus: exchange.letter.id, index: letter.facts.threadIndex, page: 0 }), `Thread (${letter.facts.threadSize} letters)`),
+		actionButton(
+			encodeCustomId({ kind: 'letter', id: exchange.letter.id, page: 0 }),
+			'Read the letter',
+			ButtonStyle.Primary,
+		),
+		actionButton(
+			encodeCustomId({ kind: 'letter', id: exchange.reply.id, page: 0 }),
+			'Read the reply',
+			ButtonStyle.Primary,
+		),
+		actionButton(
+			encodeCustomId({ kind: 'thread', focus: exchange.letter.id, index: letter.facts.threadIndex, page: 0 }),
+			`Thread (${letter.facts.threadSize} letters)`,
+		),
 	];
 	const again = { kind: 'random', year: filters.year, from: filters.from } as const;
 	if (fitsCustomId(again)) buttons.push(actionButton(encodeCustomId(again), 'Another exchange', ButtonStyle.Success));
@@ -191,7 +264,10 @@ export function exchangeScreen(corpus: Corpus, exchange: RandomExchange, filters
 
 /** Search results, best first, with a menu to open one. */
 export function searchScreen(corpus: Corpus, query: string, hits: readonly SearchHit[]): MessageBody {
-	const lines = hits.map((hit, i) => `**${i + 1}.** ${literal(letterLabel(corpus, hit.letter))}\n> ${literal(hit.snippet).replace(/\n/g, ' ')}`);
+	const lines = hits.map(
+		(hit, i) =>
+			`**${i + 1}.** ${literal(letterLabel(corpus, hit.letter))}\n> ${literal(hit.snippet).replace(/\n/g, ' ')}`,
+	);
 	const embed: APIEmbed = {
 		color: 0x8b6b3d,
 		title: clip(`Letters matching “${query.trim()}”`, MESSAGE_LIMITS.title),
@@ -237,13 +313,25 @@ export function personScreen(corpus: Corpus, entry: CorpusPerson): MessageBody {
 		title: clip(literal(person.name), MESSAGE_LIMITS.title),
 		description: clip(`${literal(person.description)}${aliases}`, MESSAGE_LIMITS.description),
 		fields,
-		footer: { text: clip(`${collection?.title ?? entry.collection} · descriptions and roles in Letterday's own words`, 2048) },
+		footer: {
+			text: clip(`${collection?.title ?? entry.collection} · descriptions and roles in Letterday's own words`, 2048),
+		},
 	};
 	const components =
 		letters.length === 0
 			? []
-			: [selectRow(encodeCustomId({ kind: 'who-letters', person: key }), `Read a letter of ${person.shortName}`, letters.slice(0, MESSAGE_LIMITS.selectOptions).map((l) => letterOption(corpus, l, l.heading, false)))];
-	return budgetMessage({ embeds: [embed], components: fitsCustomId({ kind: 'who-letters', person: key }) ? components : [], allowed_mentions: NO_MENTIONS });
+			: [
+					selectRow(
+						encodeCustomId({ kind: 'who-letters', person: key }),
+						`Read a letter of ${person.shortName}`,
+						letters.slice(0, MESSAGE_LIMITS.selectOptions).map((l) => letterOption(corpus, l, l.heading, false)),
+					),
+				];
+	return budgetMessage({
+		embeds: [embed],
+		components: fitsCustomId({ kind: 'who-letters', person: key }) ? components : [],
+		allowed_mentions: NO_MENTIONS,
+	});
 }
 
 /** Several people match a name: a menu to pick one. */
@@ -253,13 +341,20 @@ export function peopleScreen(corpus: Corpus, name: string, people: readonly Corp
 		return { p, text: `${p.person.name} (${collection})` };
 	});
 	return budgetMessage({
-		content: clip(`${plural(people.length, 'person')} match “${literal(name.trim())}”; pick one:`, MESSAGE_LIMITS.content).replace('persons', 'people'),
+		content: clip(
+			`${plural(people.length, 'person')} match “${literal(name.trim())}”; pick one:`,
+			MESSAGE_LIMITS.content,
+		).replace('persons', 'people'),
 		embeds: [],
 		components: [
 			selectRow(
 				encodeCustomId({ kind: 'who-people' }),
 				'Who do you mean?',
-				lines.map(({ p, text }) => ({ label: clip(text, 100), value: personKey(p.collection, p.person.id), description: clip(p.person.description, 100) })),
+				lines.map(({ p, text }) => ({
+					label: clip(text, 100),
+					value: personKey(p.collection, p.person.id),
+					description: clip(p.person.description, 100),
+				})),
 			),
 		],
 		allowed_mentions: NO_MENTIONS,

@@ -55,7 +55,10 @@ export async function startLetterday(
 	let seed = 0;
 	const deps: Deps = { ...realDeps(), settings, random: options.random ?? (() => ((seed = (seed + 0.37) % 1), seed)) };
 	const harness = await startBotHarness({
-		emulator: { commands: { global: registrationBody(commands) }, ...(options.guilds ? { guilds: options.guilds } : {}) },
+		emulator: {
+			commands: { global: registrationBody(commands) },
+			...(options.guilds ? { guilds: options.guilds } : {}),
+		},
 		client: ({ api, recommendedOptions }) => createDiscordClient({ apiUrl: api, overrides: recommendedOptions }),
 		beforeLogin: (client) => {
 			const route = createRouter({ commands, deps, logger, ...(options.now ? { now: options.now } : {}) });
@@ -91,7 +94,11 @@ export function customIds(message: APIMessage): string[][] {
 /** The labels of a message's buttons, row by row. */
 export function buttonLabels(message: APIMessage): string[][] {
 	return (message.components ?? []).map((row) =>
-		'components' in row ? row.components.map((c) => ('label' in c ? (c.label ?? '') : 'placeholder' in c ? `[${c.placeholder ?? ''}]` : '')) : [],
+		'components' in row
+			? row.components.map((c) =>
+					'label' in c ? (c.label ?? '') : 'placeholder' in c ? `[${c.placeholder ?? ''}]` : '',
+				)
+			: [],
 	);
 }
 

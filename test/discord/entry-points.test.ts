@@ -23,7 +23,12 @@ interface Run {
 	readonly stderr: string;
 }
 
-function run(script: string, env: Record<string, string>, until?: (stdout: string) => boolean, then?: () => Promise<void>): Promise<Run> {
+function run(
+	script: string,
+	env: Record<string, string>,
+	until?: (stdout: string) => boolean,
+	then?: () => Promise<void>,
+): Promise<Run> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(TSX, [join(ROOT, script)], { cwd: CWD, env: { PATH: process.env.PATH ?? '', ...env } });
 		let stdout = '';
@@ -44,15 +49,18 @@ function run(script: string, env: Record<string, string>, until?: (stdout: strin
 
 // Each test is its own process, so they run side by side.
 describe.concurrent('GIVEN invalid configuration', () => {
-	it.each(['src/main.ts', 'src/deploy-commands.ts'])('WHEN %s starts THEN it exits 1 naming every problem, without a stack trace', async (script) => {
-		const result = await run(script, { DISCORD_TOKEN: 'short', DISCORD_API_URL: 'ftp://nowhere' });
-		expect(result.code).toBe(1);
-		expect(result.stderr).toContain('letterday: invalid configuration:');
-		expect(result.stderr).toContain('DISCORD_TOKEN does not look like a bot token (too short)');
-		expect(result.stderr).toContain('DISCORD_API_URL must be an http(s) URL');
-		expect(result.stderr).toContain('DISCORD_APPLICATION_ID is required');
-		expect(result.stderr).not.toMatch(/\n\s+at /);
-	});
+	it.each(['src/main.ts', 'src/deploy-commands.ts'])(
+		'WHEN %s starts THEN it exits 1 naming every problem, without a stack trace',
+		async (script) => {
+			const result = await run(script, { DISCORD_TOKEN: 'short', DISCORD_API_URL: 'ftp://nowhere' });
+			expect(result.code).toBe(1);
+			expect(result.stderr).toContain('letterday: invalid configuration:');
+			expect(result.stderr).toContain('DISCORD_TOKEN does not look like a bot token (too short)');
+			expect(result.stderr).toContain('DISCORD_API_URL must be an http(s) URL');
+			expect(result.stderr).toContain('DISCORD_APPLICATION_ID is required');
+			expect(result.stderr).not.toMatch(/\n\s+at /);
+		},
+	);
 });
 
 describe.concurrent('GIVEN valid configuration pointing at the emulator', () => {
@@ -75,7 +83,9 @@ describe.concurrent('GIVEN valid configuration pointing at the emulator', () => 
 		const result = await run('src/deploy-commands.ts', { ...env, DISCORD_DEV_GUILD_ID: guildId });
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
-		expect(result.stdout).toBe(`Registered 8 commands to guild ${guildId}: /today, /letter, /random, /thread, /search, /who, /cite, /about\n`);
+		expect(result.stdout).toBe(
+			`Registered 8 commands to guild ${guildId}: /today, /letter, /random, /thread, /search, /who, /cite, /about\n`,
+		);
 		expect(emu.commands(guildId)).toMatchObject(registrationBody(commands).map((c) => ({ name: c.name })));
 	});
 
@@ -92,8 +102,13 @@ describe.concurrent('GIVEN valid configuration pointing at the emulator', () => 
 		);
 		expect(answered).toBe('Letterday: historic letters, on this day');
 		expect(result.code).toBe(0);
-		const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-		expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['letters indexed', 'store opened', 'ready', 'shutting down']));
+		const lines = result.stdout
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as Record<string, unknown>);
+		expect(lines.map((l) => l.msg)).toEqual(
+			expect.arrayContaining(['letters indexed', 'store opened', 'ready', 'shutting down']),
+		);
 		expect(result.stdout).not.toContain(emu.token);
 	});
 });

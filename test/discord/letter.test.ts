@@ -33,7 +33,10 @@ async function letter(id: string) {
 
 describe('GIVEN /letter with a known id', () => {
 	it('THEN everyone sees a letter: sender to recipient, heading, date, text, signature, context and source with the id', async () => {
-		const callback = await h.emu.injectChatInput({ name: 'letter', options: { letter: 'bt-1942-08-13-stalin-to-churchill' } }).callback;
+		const callback = await h.emu.injectChatInput({
+			name: 'letter',
+			options: { letter: 'bt-1942-08-13-stalin-to-churchill' },
+		}).callback;
 		expect(callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
 		expectNoMentions(callback);
 		const message = messageOf(callback);
@@ -46,7 +49,9 @@ describe('GIVEN /letter with a known id', () => {
 		expect(embed?.fields?.map((f) => f.name)).toEqual(['Date', 'Context']);
 		expect(embed?.fields?.[0]?.value).toBe('Sent 13 August 1942');
 		expect(embed?.fields?.[1]?.value).toMatch(/^Stalin \(head of the Soviet government\) to Churchill/);
-		expect(embed?.footer?.text).toMatch(/^Source: War Telegrams, 1942.*line \d+\..* · bt-1942-08-13-stalin-to-churchill$/);
+		expect(embed?.footer?.text).toMatch(
+			/^Source: War Telegrams, 1942.*line \d+\..* · bt-1942-08-13-stalin-to-churchill$/,
+		);
 		expect(buttonLabels(message)).toEqual([['Full text']]);
 	});
 
@@ -61,7 +66,9 @@ describe('GIVEN /letter with a known id', () => {
 		const answer = messageOf(await h.emu.injectButton({ message, customId: idOf(message, '↪ Answered') }).callback);
 		expect(answer.id).toBe(message.id);
 		expect(answer.embeds[0]?.footer?.text).toContain('bt-1945-04-04-roosevelt-to-stalin');
-		const back = messageOf(await h.emu.injectButton({ message: answer, customId: idOf(answer, '↩ Replies to') }).callback);
+		const back = messageOf(
+			await h.emu.injectButton({ message: answer, customId: idOf(answer, '↩ Replies to') }).callback,
+		);
 		expect(back.embeds[0]?.footer?.text).toContain(LINKED);
 		const thread = messageOf(await h.emu.injectButton({ message: back, customId: idOf(back, 'Thread') }).callback);
 		expect(thread.content).toMatch(/^\*\*Thread\*\* of 5 letters around .*: letter 2 of 5\.$/);
@@ -94,7 +101,9 @@ describe('GIVEN a letter longer than one message', () => {
 		// Pages end and begin on whole paragraphs (or at least whole words).
 		expect(first.endsWith(' ')).toBe(false);
 		expect(/^\S/.test(text)).toBe(true);
-		const back = messageOf(await h.emu.injectButton({ message: second, customId: idOf(second, '◀ Previous') }).callback);
+		const back = messageOf(
+			await h.emu.injectButton({ message: second, customId: idOf(second, '◀ Previous') }).callback,
+		);
 		expect(back.embeds[0]?.description).toBe(first);
 	});
 
@@ -116,7 +125,10 @@ describe('GIVEN a letter longer than one message', () => {
 
 describe('GIVEN /letter with a bad id', () => {
 	it.each([
-		{ typed: 'bt-1999-01-01-nobody-to-anybody', text: /^No letter has the id "bt-1999-01-01-nobody-to-anybody"; ids look like bt-/ },
+		{
+			typed: 'bt-1999-01-01-nobody-to-anybody',
+			text: /^No letter has the id "bt-1999-01-01-nobody-to-anybody"; ids look like bt-/,
+		},
 		{ typed: '1942-08-13', text: /^No letter has the id "1942-08-13"; did you mean bt-1942-08-13-/ },
 	])('WHEN "$typed" is sent THEN only the asker is told, with a hint', async ({ typed, text }) => {
 		const callback = await h.emu.injectChatInput({ name: 'letter', options: { letter: typed } }).callback;
@@ -133,30 +145,40 @@ describe('GIVEN the letter option being typed', () => {
 		{ typed: '13 August 1942', expect: 'bt-1942-08-13-stalin-to-churchill', what: 'a date' },
 		{ typed: 'Truman', expect: 'bt-1946-04-06-stalin-to-truman', what: 'a correspondent' },
 		{ typed: 'second front', expect: 'bt-1942-08-13-stalin-to-churchill', what: 'words' },
-	])('WHEN $what is typed ("$typed") THEN letters are offered by label with their ids as values', async ({ typed, expect: id }) => {
-		const callback = await h.emu.injectAutocomplete({ name: 'letter', options: { letter: typed }, focused: 'letter' }).callback;
-		const choices = choicesOf(callback);
-		expect(choices.length).toBeGreaterThan(0);
-		expect(choices.length).toBeLessThanOrEqual(25);
-		expect(choices.map((c) => c.value)).toContain(id);
-		for (const choice of choices) {
-			expect(realDeps().corpus.byId.has(String(choice.value))).toBe(true);
-			expect(choice.name.length).toBeLessThanOrEqual(100);
-		}
-	});
+	])(
+		'WHEN $what is typed ("$typed") THEN letters are offered by label with their ids as values',
+		async ({ typed, expect: id }) => {
+			const callback = await h.emu.injectAutocomplete({ name: 'letter', options: { letter: typed }, focused: 'letter' })
+				.callback;
+			const choices = choicesOf(callback);
+			expect(choices.length).toBeGreaterThan(0);
+			expect(choices.length).toBeLessThanOrEqual(25);
+			expect(choices.map((c) => c.value)).toContain(id);
+			for (const choice of choices) {
+				expect(realDeps().corpus.byId.has(String(choice.value))).toBe(true);
+				expect(choice.name.length).toBeLessThanOrEqual(100);
+			}
+		},
+	);
 
 	it('WHEN nothing is typed yet THEN example letters are offered', async () => {
-		const callback = await h.emu.injectAutocomplete({ name: 'cite', options: { letter: '' }, focused: 'letter' }).callback;
+		const callback = await h.emu.injectAutocomplete({ name: 'cite', options: { letter: '' }, focused: 'letter' })
+			.callback;
 		expect(choicesOf(callback).length).toBeGreaterThan(0);
 	});
 });
 
 describe('GIVEN /cite', () => {
 	it('WHEN a letter is cited THEN one line names who, what, when, the edition and the source, ready to copy', async () => {
-		const callback = await h.emu.injectChatInput({ name: 'cite', options: { letter: 'bt-1942-08-13-stalin-to-churchill' } }).callback;
+		const callback = await h.emu.injectChatInput({
+			name: 'cite',
+			options: { letter: 'bt-1942-08-13-stalin-to-churchill' },
+		}).callback;
 		expectNoMentions(callback);
 		const content = messageOf(callback).content;
-		expect(content).toMatch(/^```\nJoseph Stalin to Winston Churchill, memorandum of 13 August 1942\. Correspondence between .+ \(Moscow, 1957\)\. Source: War Telegrams, 1942.*, line \d+\..*\n```$/);
+		expect(content).toMatch(
+			/^```\nJoseph Stalin to Winston Churchill, memorandum of 13 August 1942\. Correspondence between .+ \(Moscow, 1957\)\. Source: War Telegrams, 1942.*, line \d+\..*\n```$/,
+		);
 		expect(content.split('\n')).toHaveLength(3);
 	});
 
@@ -186,7 +208,14 @@ describe('GIVEN a button from an older version of the bot', () => {
 		if (channel?.type !== ChannelType.GuildText) throw new Error('expected a text channel');
 		const old = await channel.send({
 			content: 'An old message',
-			components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Next', custom_id: 'ld0:page:2' }] }],
+			components: [
+				{
+					type: ComponentType.ActionRow,
+					components: [
+						{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Next', custom_id: 'ld0:page:2' },
+					],
+				},
+			],
 		});
 		const callback = await h.emu.injectButton({ message: old.id, customId: 'ld0:page:2' }).callback;
 		expect(isEphemeral(callback.data?.flags)).toBe(true);

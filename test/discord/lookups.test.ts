@@ -26,8 +26,13 @@ beforeAll(async () => {
 afterAll(() => h?.teardown());
 afterEach(() => h.assertNoErrors());
 
-async function ephemeralText(name: string, given: Readonly<Record<string, string | number | undefined>>): Promise<string | undefined> {
-	const options = Object.fromEntries(Object.entries(given).filter((e): e is [string, string | number] => e[1] !== undefined));
+async function ephemeralText(
+	name: string,
+	given: Readonly<Record<string, string | number | undefined>>,
+): Promise<string | undefined> {
+	const options = Object.fromEntries(
+		Object.entries(given).filter((e): e is [string, string | number] => e[1] !== undefined),
+	);
 	const callback = await h.emu.injectChatInput({ name, options }).callback;
 	expect(isEphemeral(callback.data?.flags)).toBe(true);
 	expectNoMentions(callback);
@@ -46,16 +51,22 @@ describe('GIVEN /random', () => {
 		const [letterId, replyId] = message.embeds.map((e) => e.footer?.text.split(' · ').at(-1));
 		const reply = realDeps().corpus.byId.get(replyId ?? '');
 		expect(reply?.replyTo.map((r) => r.id)).toContain(letterId);
-		const again = messageOf(await h.emu.injectButton({ message, customId: idOf(message, 'Another exchange') }).callback);
+		const again = messageOf(
+			await h.emu.injectButton({ message, customId: idOf(message, 'Another exchange') }).callback,
+		);
 		expect(again.id).toBe(message.id);
 		expect(again.embeds).toHaveLength(2);
-		const read = messageOf(await h.emu.injectButton({ message: again, customId: idOf(again, 'Read the reply') }).callback);
+		const read = messageOf(
+			await h.emu.injectButton({ message: again, customId: idOf(again, 'Read the reply') }).callback,
+		);
 		expect(read.embeds).toHaveLength(1);
 		expect(read.content).toBe('');
 	});
 
 	it('WHEN a correspondent and a year are given THEN the exchange involves them in that year, and Another keeps the filters', async () => {
-		const message = messageOf(await h.emu.injectChatInput({ name: 'random', options: { from: 'Truman', year: 1946 } }).callback);
+		const message = messageOf(
+			await h.emu.injectChatInput({ name: 'random', options: { from: 'Truman', year: 1946 } }).callback,
+		);
 		expect(message.embeds.map((e) => e.author?.name).join(' ')).toContain('Truman');
 		expect(idOf(message, 'Another exchange')).toBe('ld1:r:1946:Truman');
 		const again = messageOf(await h.emu.injectButton({ message, customId: 'ld1:r:1946:Truman' }).callback);
@@ -64,14 +75,18 @@ describe('GIVEN /random', () => {
 
 	it.each([
 		{ options: { from: 'Napoleon' }, text: /^No correspondent is called "Napoleon"; try / },
-		{ options: { from: 'Churchill', year: 1946 }, text: /^No exchange of letters with Churchill in 1946 is in the collection$/ },
+		{
+			options: { from: 'Churchill', year: 1946 },
+			text: /^No exchange of letters with Churchill in 1946 is in the collection$/,
+		},
 		{ options: { year: 1800 }, text: /^No exchange of letters in 1800 is in the collection$/ },
 	])('WHEN the filters match nothing ($options) THEN only the asker is told', async ({ options, text }) => {
 		expect(await ephemeralText('random', options)).toMatch(text);
 	});
 
 	it('WHEN a correspondent is being typed THEN matching people are offered by name', async () => {
-		const callback = await h.emu.injectAutocomplete({ name: 'random', options: { from: 'chur' }, focused: 'from' }).callback;
+		const callback = await h.emu.injectAutocomplete({ name: 'random', options: { from: 'chur' }, focused: 'from' })
+			.callback;
 		expect(choicesOf(callback)).toEqual([{ name: 'Winston Churchill', value: 'churchill' }]);
 	});
 });
@@ -81,28 +96,42 @@ describe('GIVEN /thread', () => {
 		const callback = await h.emu.injectChatInput({ name: 'thread', options: { letter: LINKED } }).callback;
 		expectNoMentions(callback);
 		const message = messageOf(callback);
-		expect(message.content).toMatch(/^\*\*Thread\*\* of 5 letters around 3 April 1945 — Stalin to Roosevelt: letter 2 of 5\.$/);
+		expect(message.content).toMatch(
+			/^\*\*Thread\*\* of 5 letters around 3 April 1945 — Stalin to Roosevelt: letter 2 of 5\.$/,
+		);
 		expect(message.embeds[0]?.footer?.text).toContain(LINKED);
 		expect(buttonLabels(message).flat()).not.toContain('Thread (5 letters)');
-		expect(buttonLabels(message).find((row) => row.includes('Letter 2 of 5'))).toEqual(['◀ Earlier letter', 'Letter 2 of 5', 'Later letter ▶']);
+		expect(buttonLabels(message).find((row) => row.includes('Letter 2 of 5'))).toEqual([
+			'◀ Earlier letter',
+			'Letter 2 of 5',
+			'Later letter ▶',
+		]);
 		const later = messageOf(await h.emu.injectButton({ message, customId: idOf(message, 'Later letter ▶') }).callback);
 		expect(later.content).toMatch(/letter 3 of 5\.$/);
 		const values = selectValues(later);
 		expect(values).toHaveLength(5);
-		const first = await h.emu.injectSelect({ message: later, customId: idOf(later, 'Jump to a letter'), values: [values[0] ?? ''] }).callback;
+		const first = await h.emu.injectSelect({
+			message: later,
+			customId: idOf(later, 'Jump to a letter'),
+			values: [values[0] ?? ''],
+		}).callback;
 		expect(first.type).toBe(InteractionResponseType.UpdateMessage);
 		expect(messageOf(first).content).toMatch(/letter 1 of 5\.$/);
 		expect(messageOf(first).embeds[0]?.footer?.text).toContain(values[0]);
 	});
 
 	it('WHEN the letter answers nothing and was not answered THEN the thread is that one letter', async () => {
-		const message = messageOf(await h.emu.injectChatInput({ name: 'thread', options: { letter: 'bt-1946-04-05-smith-to-byrnes' } }).callback);
+		const message = messageOf(
+			await h.emu.injectChatInput({ name: 'thread', options: { letter: 'bt-1946-04-05-smith-to-byrnes' } }).callback,
+		);
 		expect(message.content).toMatch(/of 1 letter around .*: letter 1 of 1\.$/);
 		expect(selectValues(message)).toEqual([]);
 	});
 
 	it('WHEN the letter is unknown THEN only the asker is told', async () => {
-		expect(await ephemeralText('thread', { letter: 'bt-1942-13-01-x' })).toMatch(/^No letter has the id "bt-1942-13-01-x"/);
+		expect(await ephemeralText('thread', { letter: 'bt-1942-13-01-x' })).toMatch(
+			/^No letter has the id "bt-1942-13-01-x"/,
+		);
 	});
 });
 
@@ -117,13 +146,19 @@ describe('GIVEN /search', () => {
 		const values = selectValues(message);
 		expect(values.length).toBeGreaterThan(1);
 		expect(values.length).toBeLessThanOrEqual(10);
-		const picked = messageOf(await h.emu.injectSelect({ message, customId: idOf(message, 'Read a letter'), values: [values[1] ?? ''] }).callback);
+		const picked = messageOf(
+			await h.emu.injectSelect({ message, customId: idOf(message, 'Read a letter'), values: [values[1] ?? ''] })
+				.callback,
+		);
 		expect(picked.id).toBe(message.id);
 		expect(picked.embeds[0]?.footer?.text).toContain(values[1]);
 	});
 
 	it('WHEN filtered by correspondent and year THEN every result involves them in that year', async () => {
-		const message = messageOf(await h.emu.injectChatInput({ name: 'search', options: { query: 'front', from: 'Roosevelt', year: 1942 } }).callback);
+		const message = messageOf(
+			await h.emu.injectChatInput({ name: 'search', options: { query: 'front', from: 'Roosevelt', year: 1942 } })
+				.callback,
+		);
 		const { corpus } = realDeps();
 		for (const id of selectValues(message)) {
 			const letter = corpus.byId.get(id);
@@ -135,7 +170,10 @@ describe('GIVEN /search', () => {
 	it.each([
 		{ options: { query: 'xylophonequartz' }, text: 'No letter matches “xylophonequartz”.' },
 		{ options: { query: 'front', year: 1800 }, text: 'No letter in 1800 matches “front”.' },
-		{ options: { query: 'the and of' }, text: 'The search query "the and of" has only common words; add a more particular one' },
+		{
+			options: { query: 'the and of' },
+			text: 'The search query "the and of" has only common words; add a more particular one',
+		},
 		{ options: { query: '   ' }, text: 'The search query is empty; give a word or phrase to look for' },
 		{ options: { query: 'front', from: 'Napoleon' }, text: /^No correspondent is called "Napoleon"/ },
 	])('WHEN nothing can match ($options) THEN only the asker is told', async ({ options, text }) => {
@@ -166,7 +204,13 @@ describe('GIVEN /who', () => {
 		expect(embed?.fields?.[1]?.value).toMatch(/^Wrote \d+ and received \d+ of the letters, 1941–194\d\./);
 		const values = selectValues(message);
 		expect(values.length).toBeGreaterThan(0);
-		const read = messageOf(await h.emu.injectSelect({ message, customId: idOf(message, 'Read a letter of Churchill'), values: [values[0] ?? ''] }).callback);
+		const read = messageOf(
+			await h.emu.injectSelect({
+				message,
+				customId: idOf(message, 'Read a letter of Churchill'),
+				values: [values[0] ?? ''],
+			}).callback,
+		);
 		expect(read.embeds[0]?.footer?.text).toContain(values[0]);
 	});
 
@@ -177,7 +221,9 @@ describe('GIVEN /who', () => {
 
 	it('WHEN the person is only named in the letters THEN that is said and no menu is offered', async () => {
 		const message = messageOf(await h.emu.injectChatInput({ name: 'who', options: { person: 'Hitler' } }).callback);
-		expect(message.embeds[0]?.fields?.at(-1)?.value).toBe('Named in the letters; wrote and received none in the collection.');
+		expect(message.embeds[0]?.fields?.at(-1)?.value).toBe(
+			'Named in the letters; wrote and received none in the collection.',
+		);
 		expect(message.components).toEqual([]);
 	});
 
@@ -186,17 +232,23 @@ describe('GIVEN /who', () => {
 		expect(message.content).toBe('2 people match “Harry”; pick one:');
 		const values = selectValues(message);
 		expect(values.sort()).toEqual(['big-three/hopkins', 'big-three/truman']);
-		const picked = messageOf(await h.emu.injectSelect({ message, customId: idOf(message, 'Who do you mean?'), values: ['big-three/truman'] }).callback);
+		const picked = messageOf(
+			await h.emu.injectSelect({ message, customId: idOf(message, 'Who do you mean?'), values: ['big-three/truman'] })
+				.callback,
+		);
 		expect(picked.embeds[0]?.title).toBe('Harry S. Truman');
 		expect(picked.content).toBe('');
 	});
 
 	it('WHEN no one has that name THEN only the asker is told', async () => {
-		expect(await ephemeralText('who', { person: 'Napoleon' })).toMatch(/^No one in the letters is called "Napoleon"; try /);
+		expect(await ephemeralText('who', { person: 'Napoleon' })).toMatch(
+			/^No one in the letters is called "Napoleon"; try /,
+		);
 	});
 
 	it('WHEN a name is being typed THEN people are offered with their collection, by collection/id', async () => {
-		const callback = await h.emu.injectAutocomplete({ name: 'who', options: { person: 'Win' }, focused: 'person' }).callback;
+		const callback = await h.emu.injectAutocomplete({ name: 'who', options: { person: 'Win' }, focused: 'person' })
+			.callback;
 		expect(choicesOf(callback)[0]).toEqual({ name: 'Winston Churchill (Big Three)', value: 'big-three/churchill' });
 	});
 });

@@ -23,7 +23,10 @@ const words = (text: string): string[] => text.split(/\s+/).filter((w) => w !== 
 
 /** What is wrong with a body: broken limits, or a budget that had to change it. */
 function problemsOf(body: MessageBody, where: string): string[] {
-	const problems = [...limitViolations(body), ...checkMessageLimits(body, []).map((i) => `${i.path.join('.')}: ${i.message}`)];
+	const problems = [
+		...limitViolations(body),
+		...checkMessageLimits(body, []).map((i) => `${i.path.join('.')}: ${i.message}`),
+	];
 	// The budget is the safety net: for a rendered page it changes nothing.
 	if (JSON.stringify(budgetMessage(body)) !== JSON.stringify(body)) problems.push('the budget had to change it');
 	return problems.map((p) => `${where}: ${p}`);
@@ -53,7 +56,9 @@ describe('GIVEN every letter of the real corpus', () => {
 			pages.forEach((pageText, page) => {
 				pagesSeen++;
 				const where = `${letter.id} page ${page + 1}`;
-				const body = renderLetterMessage(card, page, { pageId: (p) => encodeCustomId({ kind: 'letter', id: letter.id, page: p }) });
+				const body = renderLetterMessage(card, page, {
+					pageId: (p) => encodeCustomId({ kind: 'letter', id: letter.id, page: p }),
+				});
 				problems.push(...problemsOf(body, where));
 				if (body.embeds[0]?.description !== pageText) problems.push(`${where}: not the page's text`);
 				if (!body.embeds[0]?.footer?.text.includes(letter.id)) problems.push(`${where}: no id in the footer`);
@@ -75,14 +80,19 @@ describe('GIVEN every letter of the real corpus', () => {
 
 	test('THEN every exchange of a letter and its reply fits side by side', () => {
 		for (const pair of corpus.replyPairs) {
-			const body = exchangeScreen(corpus, { ...pair, bothHaveText: true, candidates: { total: 1, withText: 1 } }, { year: 1942, from: 'churchill' });
+			const body = exchangeScreen(
+				corpus,
+				{ ...pair, bothHaveText: true, candidates: { total: 1, withText: 1 } },
+				{ year: 1942, from: 'churchill' },
+			);
 			expectWithinLimits(body, `${pair.letter.id} → ${pair.reply.id}`);
 			expect(body.embeds).toHaveLength(2);
 		}
 	});
 
 	test('THEN every person fits /who', () => {
-		for (const person of corpus.people.values()) expectWithinLimits(personScreen(corpus, person), `${person.collection}/${person.person.id}`);
+		for (const person of corpus.people.values())
+			expectWithinLimits(personScreen(corpus, person), `${person.collection}/${person.person.id}`);
 	});
 });
 
@@ -109,8 +119,12 @@ describe('GIVEN the custom_id codec', () => {
 
 	test('WHEN the longest letter id is paged in a thread THEN the custom_id still fits', () => {
 		const longest = corpus.letters.reduce((a, b) => (b.id.length > a.id.length ? b : a));
-		expect(encodeCustomId({ kind: 'thread', focus: longest.id, index: 9999, page: 9999 }).length).toBeLessThanOrEqual(100);
-		expect(encodeCustomId({ kind: 'day', day: '1942-08-13', id: longest.id, page: 9999 }).length).toBeLessThanOrEqual(100);
+		expect(encodeCustomId({ kind: 'thread', focus: longest.id, index: 9999, page: 9999 }).length).toBeLessThanOrEqual(
+			100,
+		);
+		expect(encodeCustomId({ kind: 'day', day: '1942-08-13', id: longest.id, page: 9999 }).length).toBeLessThanOrEqual(
+			100,
+		);
 	});
 
 	test('WHEN state is too long THEN encoding refuses rather than send a custom_id Discord rejects', () => {

@@ -12,7 +12,15 @@ import { deployCommands, registrationBody } from '../../src/discord/deploy.js';
 import { GENERIC_ERROR } from '../../src/discord/router.js';
 import { startEmulator, type Emulator } from '../emulator/emulator.js';
 import { emulatorClientOptions } from '../emulator/harness.js';
-import { capturedLogger, idOf, isEphemeral, messageOf, realDeps, startLetterday, type LetterdayHarness } from './bot-harness.js';
+import {
+	capturedLogger,
+	idOf,
+	isEphemeral,
+	messageOf,
+	realDeps,
+	startLetterday,
+	type LetterdayHarness,
+} from './bot-harness.js';
 
 describe('GIVEN a handler that fails unexpectedly', () => {
 	const broken: SettingsStore = {
@@ -35,11 +43,21 @@ describe('GIVEN a handler that fails unexpectedly', () => {
 		expect(isEphemeral(callback.data?.flags)).toBe(true);
 		expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
 		const line = h.log.find((l) => l.msg === 'interaction failed');
-		expect(line).toMatchObject({ level: 'error', command: 'today', guildId: h.guildId, interactionId: injected.id, err: { message: 'database on fire: password=hunter2' } });
+		expect(line).toMatchObject({
+			level: 'error',
+			command: 'today',
+			guildId: h.guildId,
+			interactionId: injected.id,
+			err: { message: 'database on fire: password=hunter2' },
+		});
 	});
 
 	it('WHEN Discord rejects the answer THEN the boundary logs it and still answers generically', async () => {
-		h.emu.failNext('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, { status: 400, code: 50035, message: 'Invalid Form Body' });
+		h.emu.failNext('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, {
+			status: 400,
+			code: 50035,
+			message: 'Invalid Form Body',
+		});
 		const injected = h.emu.injectChatInput({ name: 'about' });
 		const callback = await injected.callback;
 		expect(callback.data?.content).toBe(GENERIC_ERROR);
@@ -73,7 +91,9 @@ describe('GIVEN a message drawn by one bot process', () => {
 
 	it('WHEN the bot restarts THEN the buttons on that message still work (their state is in the custom_id)', async () => {
 		bot = await start();
-		const message = messageOf(await emu.injectChatInput({ name: 'letter', options: { letter: 'bt-1946-04-05-smith-to-byrnes' } }).callback);
+		const message = messageOf(
+			await emu.injectChatInput({ name: 'letter', options: { letter: 'bt-1946-04-05-smith-to-byrnes' } }).callback,
+		);
 		await bot.stop();
 		bot = await start();
 		const next = messageOf(await emu.injectButton({ message, customId: idOf(message, 'Next ▶') }).callback);
@@ -82,6 +102,19 @@ describe('GIVEN a message drawn by one bot process', () => {
 		const fullText = messageOf(await emu.injectButton({ message: next, customId: idOf(next, 'Full text') }).callback);
 		expect(isEphemeral(fullText.flags)).toBe(true);
 		expect(emu.gatewayCounts.identify).toBe(2);
+	});
+
+	it('WHEN the token is wrong THEN starting fails with the client cleaned up', async () => {
+		const { logger } = capturedLogger();
+		const starting = startBot({
+			token: 'x'.repeat(60),
+			apiUrl: emu.url,
+			commands,
+			deps: { ...realDeps(), settings: { get: () => Promise.resolve(undefined) }, random: () => 0.5 },
+			logger,
+			clientOverrides: emulatorClientOptions(emu),
+		});
+		await expect(starting).rejects.toThrow(/token/i);
 	});
 });
 
@@ -107,14 +140,30 @@ describe('GIVEN the registry', () => {
 		const emu = await startEmulator();
 		try {
 			const guildId = emu.firstGuild.id;
-			const toGuild = await deployCommands({ token: emu.token, applicationId: emu.applicationId, apiUrl: emu.url, guildId, commands });
+			const toGuild = await deployCommands({
+				token: emu.token,
+				applicationId: emu.applicationId,
+				apiUrl: emu.url,
+				guildId,
+				commands,
+			});
 			expect(toGuild).toEqual({ names: commands.map((c) => c.data.name), scope: `to guild ${guildId}` });
 			expect(emu.commands(guildId).map((c) => c.name)).toEqual(toGuild.names);
 			expect(emu.commands()).toEqual([]);
-			const global = await deployCommands({ token: emu.token, applicationId: emu.applicationId, apiUrl: emu.url, commands });
+			const global = await deployCommands({
+				token: emu.token,
+				applicationId: emu.applicationId,
+				apiUrl: emu.url,
+				commands,
+			});
 			expect(global.scope).toBe('globally');
 			expect(emu.commands().map((c) => c.name)).toEqual(global.names);
-			const error = await deployCommands({ token: 'x'.repeat(60), applicationId: emu.applicationId, apiUrl: emu.url, commands }).catch((e: unknown) => e);
+			const error = await deployCommands({
+				token: 'x'.repeat(60),
+				applicationId: emu.applicationId,
+				apiUrl: emu.url,
+				commands,
+			}).catch((e: unknown) => e);
 			expect(error instanceof DiscordAPIError ? error.status : error).toBe(401);
 		} finally {
 			await emu.stop();

@@ -50,25 +50,34 @@ describe('GIVEN /today with no options', () => {
 	});
 
 	it('WHEN a timezone option is given THEN it wins over the stored one', async () => {
-		const message = messageOf(await h.emu.injectChatInput({ name: 'today', guildId: auckland, options: { timezone: 'UTC' } }).callback);
+		const message = messageOf(
+			await h.emu.injectChatInput({ name: 'today', guildId: auckland, options: { timezone: 'UTC' } }).callback,
+		);
 		expect(message.content).toMatch(/^\*\*On this day, 12 August:\*\*/);
 	});
 });
 
 describe('GIVEN /today with a date', () => {
-	it.each(['08-13', '1942-08-13', '13 Aug 1942', 'August 13', '13th August'])('WHEN the date is "%s" THEN 13 August is shown', async (date) => {
-		const message = messageOf(await h.emu.injectChatInput({ name: 'today', options: { date } }).callback);
-		expect(message.content).toMatch(/^\*\*On this day, 13 August:\*\*/);
-		expect(message.embeds[0]?.footer?.text).toContain('bt-1942-08-13-stalin-to-churchill');
-	});
+	it.each(['08-13', '1942-08-13', '13 Aug 1942', 'August 13', '13th August'])(
+		'WHEN the date is "%s" THEN 13 August is shown',
+		async (date) => {
+			const message = messageOf(await h.emu.injectChatInput({ name: 'today', options: { date } }).callback);
+			expect(message.content).toMatch(/^\*\*On this day, 13 August:\*\*/);
+			expect(message.embeds[0]?.footer?.text).toContain('bt-1942-08-13-stalin-to-churchill');
+		},
+	);
 
 	it('WHEN the date is "today" THEN it is the day in the time zone', async () => {
-		const message = messageOf(await h.emu.injectChatInput({ name: 'today', options: { date: 'today', timezone: 'Pacific/Auckland' } }).callback);
+		const message = messageOf(
+			await h.emu.injectChatInput({ name: 'today', options: { date: 'today', timezone: 'Pacific/Auckland' } }).callback,
+		);
 		expect(message.content).toMatch(/^\*\*On this day, 13 August:\*\*/);
 	});
 
 	it('WHEN the date is 29 February and no letter was sent that day THEN the nearest letters are shown, saying so', async () => {
-		const message = messageOf(await h.emu.injectChatInput({ name: 'today', options: { date: '29 February' } }).callback);
+		const message = messageOf(
+			await h.emu.injectChatInput({ name: 'today', options: { date: '29 February' } }).callback,
+		);
 		expect(message.content).toMatch(/^No letter was sent on 29 February; the nearest/);
 		expect(message.embeds).toHaveLength(1);
 	});
@@ -76,7 +85,10 @@ describe('GIVEN /today with a date', () => {
 	it.each([
 		{ date: '02-30', text: '"02-30" is not a real date: February has only 29 days' },
 		{ date: '29 Feb 1943', text: '"29 Feb 1943" is not a real date: February 1943 has only 28 days' },
-		{ date: 'next week', text: '"next week" is not a date; give a date such as today, 13 August, 13 Aug 1942, 1942-08-13 or 08-13' },
+		{
+			date: 'next week',
+			text: '"next week" is not a date; give a date such as today, 13 August, 13 Aug 1942, 1942-08-13 or 08-13',
+		},
 	])('WHEN the date is impossible ("$date") THEN only the asker is told why', async ({ date, text }) => {
 		const callback = await h.emu.injectChatInput({ name: 'today', options: { date } }).callback;
 		expect(isEphemeral(callback.data?.flags)).toBe(true);
@@ -86,9 +98,12 @@ describe('GIVEN /today with a date', () => {
 	});
 
 	it('WHEN the time zone is unknown THEN only the asker is told', async () => {
-		const callback = await h.emu.injectChatInput({ name: 'today', options: { timezone: 'Mars/Olympus_Mons' } }).callback;
+		const callback = await h.emu.injectChatInput({ name: 'today', options: { timezone: 'Mars/Olympus_Mons' } })
+			.callback;
 		expect(isEphemeral(callback.data?.flags)).toBe(true);
-		expect(callback.data?.content).toBe('"Mars/Olympus_Mons" is not a time zone; use an IANA name such as Europe/London or UTC');
+		expect(callback.data?.content).toBe(
+			'"Mars/Olympus_Mons" is not a time zone; use an IANA name such as Europe/London or UTC',
+		);
 	});
 });
 
@@ -133,13 +148,21 @@ describe('GIVEN a day with several letters', () => {
 
 describe('GIVEN the timezone option being typed', () => {
 	it('WHEN "europe/lon" is typed THEN Europe/London is offered, within 25 choices', async () => {
-		const callback = await h.emu.injectAutocomplete({ name: 'today', options: { timezone: 'europe/lon' }, focused: 'timezone' }).callback;
+		const callback = await h.emu.injectAutocomplete({
+			name: 'today',
+			options: { timezone: 'europe/lon' },
+			focused: 'timezone',
+		}).callback;
 		expect(callback.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
 		expect(choicesOf(callback)).toContainEqual({ name: 'Europe/London', value: 'Europe/London' });
 	});
 
 	it('WHEN "Auckland" is typed THEN the zone is found by its city', async () => {
-		const callback = await h.emu.injectAutocomplete({ name: 'today', options: { timezone: 'Auckland' }, focused: 'timezone' }).callback;
+		const callback = await h.emu.injectAutocomplete({
+			name: 'today',
+			options: { timezone: 'Auckland' },
+			focused: 'timezone',
+		}).callback;
 		expect(choicesOf(callback)[0]).toEqual({ name: 'Pacific/Auckland', value: 'Pacific/Auckland' });
 	});
 });

@@ -156,7 +156,11 @@ export function limitViolations(body: MessageBody): string[] {
 	};
 	over('content', body.content?.length ?? 0, L.content);
 	over('embeds', body.embeds.length, L.embeds);
-	over('embed total', body.embeds.reduce((sum, e) => sum + embedSize(e), 0), L.embedTotal);
+	over(
+		'embed total',
+		body.embeds.reduce((sum, e) => sum + embedSize(e), 0),
+		L.embedTotal,
+	);
 	body.embeds.forEach((e, i) => {
 		over(`embeds[${i}].title`, e.title?.length ?? 0, L.title);
 		over(`embeds[${i}].description`, e.description?.length ?? 0, L.description);

@@ -93,7 +93,12 @@ export function letterCard(corpus: Corpus, letter: Letter): LetterCard {
 			replyTo,
 			repliedBy: replies.map((l) => linked(corpus, l)),
 			threadSize: thread.ok ? thread.value.entries.length : 1,
-			threadIndex: thread.ok ? Math.max(0, thread.value.entries.findIndex((e) => e.letter.id === letter.id)) : 0,
+			threadIndex: thread.ok
+				? Math.max(
+						0,
+						thread.value.entries.findIndex((e) => e.letter.id === letter.id),
+					)
+				: 0,
 		},
 	};
 }
@@ -130,7 +135,8 @@ function capitalise(text: string): string {
 function dateLine(card: LetterCard): string {
 	const { view, facts } = card;
 	const parts = [view.date === null ? capitalise(view.dateText) : `Sent ${view.dateText}`];
-	if (facts.transmitted !== undefined && view.date !== null) parts.push(`transmitted ${formatIsoDate(facts.transmitted)}`);
+	if (facts.transmitted !== undefined && view.date !== null)
+		parts.push(`transmitted ${formatIsoDate(facts.transmitted)}`);
 	if (facts.received !== undefined && view.date !== null) parts.push(`received ${formatIsoDate(facts.received)}`);
 	if (facts.answeredInDays !== undefined) {
 		parts.push(
@@ -145,9 +151,11 @@ function dateLine(card: LetterCard): string {
 function fieldsOf(card: LetterCard): NonNullable<APIEmbed['fields']> {
 	const { view, facts } = card;
 	const fields: NonNullable<APIEmbed['fields']> = [{ name: 'Date', value: clip(dateLine(card), 1024) }];
-	if (view.classification !== null) fields.push({ name: 'Classification', value: clip(literal(view.classification), 300), inline: true });
+	if (view.classification !== null)
+		fields.push({ name: 'Classification', value: clip(literal(view.classification), 300), inline: true });
 	if (facts.place !== undefined) fields.push({ name: 'Place', value: clip(literal(facts.place), 200), inline: true });
-	if (facts.number !== undefined) fields.push({ name: 'Number', value: clip(`No. ${facts.number}`, 100), inline: true });
+	if (facts.number !== undefined)
+		fields.push({ name: 'Number', value: clip(`No. ${facts.number}`, 100), inline: true });
 	fields.push({ name: 'Context', value: clip(literal(view.context), 1024) });
 	return fields;
 }
@@ -227,7 +235,12 @@ export function letterEmbed(card: LetterCard, page: number, embedBudget: number 
 	};
 }
 
-function button(customId: string, label: string, style: APIButtonComponentWithCustomId['style'], disabled = false): APIButtonComponentWithCustomId {
+function button(
+	customId: string,
+	label: string,
+	style: APIButtonComponentWithCustomId['style'],
+	disabled = false,
+): APIButtonComponentWithCustomId {
 	return {
 		type: ComponentType.Button,
 		custom_id: customId,
@@ -243,7 +256,11 @@ export function buttonRow(buttons: readonly APIButtonComponentWithCustomId[]): A
 }
 
 /** A button that does something. */
-export function actionButton(customId: string, label: string, style: APIButtonComponentWithCustomId['style'] = ButtonStyle.Secondary): APIButtonComponentWithCustomId {
+export function actionButton(
+	customId: string,
+	label: string,
+	style: APIButtonComponentWithCustomId['style'] = ButtonStyle.Secondary,
+): APIButtonComponentWithCustomId {
 	return button(customId, label, style);
 }
 
@@ -259,8 +276,14 @@ export function pagerButtons(
 	idFor: (page: number) => string,
 	words: { previous: string; next: string; of: (page: number, pages: number) => string; inert: number },
 ): APIButtonComponentWithCustomId[] {
-	const previous = page > 0 ? button(idFor(page - 1), words.previous, ButtonStyle.Primary) : button(encodeCustomId({ kind: 'inert', n: words.inert }), words.previous, ButtonStyle.Primary, true);
-	const next = page < pages - 1 ? button(idFor(page + 1), words.next, ButtonStyle.Primary) : button(encodeCustomId({ kind: 'inert', n: words.inert + 1 }), words.next, ButtonStyle.Primary, true);
+	const previous =
+		page > 0
+			? button(idFor(page - 1), words.previous, ButtonStyle.Primary)
+			: button(encodeCustomId({ kind: 'inert', n: words.inert }), words.previous, ButtonStyle.Primary, true);
+	const next =
+		page < pages - 1
+			? button(idFor(page + 1), words.next, ButtonStyle.Primary)
+			: button(encodeCustomId({ kind: 'inert', n: words.inert + 1 }), words.next, ButtonStyle.Primary, true);
 	return [previous, inertButton(words.inert + 2, words.of(page, pages)), next];
 }
 
@@ -281,9 +304,17 @@ export function renderLetterMessage(card: LetterCard, page: number, options: Let
 	if (options.pageButtons !== false) {
 		const first: APIButtonComponentWithCustomId[] = [];
 		if (pages.length > 1) {
-			first.push(...pagerButtons(at, pages.length, options.pageId, { previous: '◀ Previous', next: 'Next ▶', of: (p, n) => `Page ${p + 1} of ${n}`, inert: 1 }));
+			first.push(
+				...pagerButtons(at, pages.length, options.pageId, {
+					previous: '◀ Previous',
+					next: 'Next ▶',
+					of: (p, n) => `Page ${p + 1} of ${n}`,
+					inert: 1,
+				}),
+			);
 		}
-		if (view.paragraphs !== null) first.push(actionButton(encodeCustomId({ kind: 'full-text', id: view.id }), 'Full text'));
+		if (view.paragraphs !== null)
+			first.push(actionButton(encodeCustomId({ kind: 'full-text', id: view.id }), 'Full text'));
 		if (first.length > 0) rows.push(buttonRow(first));
 	}
 	if (options.linkButtons !== false) {
@@ -292,14 +323,29 @@ export function renderLetterMessage(card: LetterCard, page: number, options: Let
 		const answered = facts.repliedBy[0];
 		if (answers) {
 			const more = facts.replyTo.length > 1 ? ` (+${facts.replyTo.length - 1})` : '';
-			links.push(actionButton(encodeCustomId({ kind: 'letter', id: answers.id, page: 0 }), `↩ Replies to ${answers.shortDate}${more}`));
+			links.push(
+				actionButton(
+					encodeCustomId({ kind: 'letter', id: answers.id, page: 0 }),
+					`↩ Replies to ${answers.shortDate}${more}`,
+				),
+			);
 		}
 		if (answered && answered.id !== answers?.id) {
 			const more = facts.repliedBy.length > 1 ? ` (+${facts.repliedBy.length - 1})` : '';
-			links.push(actionButton(encodeCustomId({ kind: 'letter', id: answered.id, page: 0 }), `↪ Answered ${answered.shortDate}${more}`));
+			links.push(
+				actionButton(
+					encodeCustomId({ kind: 'letter', id: answered.id, page: 0 }),
+					`↪ Answered ${answered.shortDate}${more}`,
+				),
+			);
 		}
 		if (options.threadButton !== false && facts.threadSize > 1) {
-			links.push(actionButton(encodeCustomId({ kind: 'thread', focus: view.id, index: facts.threadIndex, page: 0 }), `Thread (${facts.threadSize} letters)`));
+			links.push(
+				actionButton(
+					encodeCustomId({ kind: 'thread', focus: view.id, index: facts.threadIndex, page: 0 }),
+					`Thread (${facts.threadSize} letters)`,
+				),
+			);
 		}
 		if (links.length > 0) rows.push(buttonRow(links));
 	}

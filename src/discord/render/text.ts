@@ -22,7 +22,10 @@ export function clip(text: string, max: number): string {
  * the same with many more passes: about a hundred times slower over the corpus.)
  */
 export function literal(text: string): string {
-	return text.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^(>|#{1,3} |[-+] )/gm, '\\$1').replace(/^(\d+)\. /gm, '$1\\. ');
+	return text
+		.replace(/[\\*_~`|[\]]/g, '\\$&')
+		.replace(/^(>|#{1,3} |[-+] )/gm, '\\$1')
+		.replace(/^(\d+)\. /gm, '$1\\. ');
 }
 
 /** "1 letter", "3 letters". */
