@@ -125,31 +125,61 @@ export function findListedReferences(sentence: string, letterDate: string): Repl
 }
 
 // Nineteenth-century despatches and business letters name the day relative to the reply
-// ("Your despatch of yesterday received", "Yours of to-day received") or by the day of the
-// month with "instant" (this month) or "ultimo" (last month): "yours of the 30th ult.".
-const DESPATCH_REF =
-	/\byours?\b(?:\s+(?:[a-z]+\s+){0,2}?(despatch(?:es)?|dispatch(?:es)?|telegrams?|notes?|letters?))?\s+(?:of|dated)\s+(?:(yesterday|last\s+(?:night|evening))|(to-?day|this\s+(?:date|day|morning|afternoon|evening))|(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|d)?\b(?:\s+(inst\b\.?|instant\b|ult\b\.?|ultimo\b))?)/i;
+// ("Your despatch of yesterday received", "Yours of to-day", "your despatch of Tuesday morning"),
+// by the day of the month with "instant" (this month) or "ultimo" (last month) ("yours of the
+// 30th ult."), or by day and month ("Your's of the 29th of June").
+const DESPATCH_REF = new RegExp(
+	[
+		"\\byour(?:s|'s)?\\b",
+		'(?:\\s+((?:[a-z]+\\s+){0,2}?)(despatch(?:es)?|dispatch(?:es)?|telegrams?|notes?|letters?))?',
+		'(?:\\s+to\\s+(?:us|me))?,?\\s+(?:of|dated)\\s+',
+		// "of 3 P.M. to-day": the hour before a relative day.
+		'(?:\\d{1,2}(?:[.:]\\d{2})?\\s*[AP]\\.?\\s?M\\.?,?\\s+)?',
+		'(?:(yesterday|last\\s+(?:night|evening))',
+		'|(to-?day|this\\s+(?:date|day|morning|afternoon|evening))',
+		'|(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)',
+		// A number followed by A.M. or P.M. is an hour, not a day.
+		`|(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|d)?\\b(?![.:]\\d|\\s*[AP]\\.?\\s?M\\b)(?:\\s+(inst\\b\\.?|instant\\b|ult\\b\\.?|ultimo\\b)|\\s+(?:of\\s+)?(${LIST_MONTH})(?![a-z]))?)`,
+	].join(''),
+	'i',
+);
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const HOW_MANY: Readonly<Record<string, number>> = { two: 2, both: 2, three: 3 };
 
 /**
- * A letter named by a day relative to the reply or by "the 14th inst." / "the 30th ult.", or a
- * despatch, telegram or note named by the day of the month alone ("your despatch of the 21st"),
- * which is this month, or last month when the day is later than the reply's.
+ * The letter a sentence names by a day relative to the reply ("of yesterday", "of to-day", "of
+ * Tuesday"), by "the 14th inst." / "the 30th ult.", by day and month, or by the day of the month
+ * alone, which is this month, or last month when the day is later than the reply's. A day in a
+ * list ("yours of the 8th, 10th, and 13th") is left to {@link findListedReferences}; a despatch
+ * to someone else ("your despatch of yesterday to General Sherman") is not an answered letter.
  */
 export function findDespatchReference(sentence: string, letterDate: string, count = 1): ReplyReference | undefined {
 	const m = DESPATCH_REF.exec(sentence);
 	if (!m) return undefined;
-	const [, noun, yesterday, today, dayText, monthWord] = m;
+	const [matched, modifiers, , yesterday, today, weekday, dayText, monthWord, monthName] = m;
+	const after = sentence.slice(m.index + matched.length);
+	const toSomeoneElse = /^\s*,?\s*to\s/i.test(after) && !/^\s*,?\s*to\s+(?:(?:me|us|myself)\b|[^,.;]*?\band\s+(?:me|myself)\b)/i.test(after);
+	if (toSomeoneElse || /^\s*(?:,|and)\s*(?:the\s+)?\d/.test(after)) return undefined;
 	const [y, mo, d] = letterDate.split('-').map(Number);
 	if (y === undefined || mo === undefined || d === undefined) return undefined;
-	const found = (date: string): ReplyReference => ({ kind: 'sent', date, count, evidence: sentence });
+	const many = (modifiers ?? '').split(/\s+/).reduce((n, w) => HOW_MANY[w.toLowerCase()] ?? n, count);
+	const found = (date: string): ReplyReference => ({ kind: 'sent', date, count: many, evidence: sentence });
+	const daysBefore = (n: number): string => {
+		const at = new Date(Date.UTC(y, mo - 1, d - n));
+		return isoOf(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
+	};
 	if (today !== undefined) return found(letterDate);
-	if (yesterday !== undefined) {
-		const back = d > 1 ? { y, mo, d: d - 1 } : mo > 1 ? { y, mo: mo - 1, d: daysInMonth(y, mo - 1) } : { y: y - 1, mo: 12, d: 31 };
-		return found(isoOf(back.y, back.mo, back.d));
+	if (yesterday !== undefined) return found(daysBefore(1));
+	if (weekday !== undefined) {
+		const back = (new Date(Date.UTC(y, mo - 1, d)).getUTCDay() - WEEKDAYS.indexOf(weekday.toLowerCase()) + 7) % 7;
+		// The same weekday as the reply could be that day or a week before: no link.
+		return back === 0 ? undefined : found(daysBefore(back));
 	}
 	const day = Number(dayText);
-	// A bare day after "yours" or "your letter" is left to the list reading above.
-	if (monthWord === undefined && (noun === undefined || /^letter/i.test(noun))) return undefined;
+	if (monthName !== undefined) {
+		const dm = parseEnglishDate(`${monthName} ${day}`);
+		return dm === undefined ? undefined : found(resolveYear(dm, letterDate));
+	}
 	const last = monthWord !== undefined ? /^ult/i.test(monthWord) : day > d;
 	if (monthWord !== undefined && /^inst/i.test(monthWord) && day > d) return undefined;
 	const year = last && mo === 1 ? y - 1 : y;
@@ -158,11 +188,10 @@ export function findDespatchReference(sentence: string, letterDate: string, coun
 	return found(isoOf(year, month, day));
 }
 
-/** {@link findDespatchReference} over every acknowledging sentence of a letter; for {@link LinkOptions.extraReferences}. */
+/** {@link findDespatchReference} over every sentence of a letter; for {@link LinkOptions.extraReferences}. */
 export function findDespatchReferences(body: readonly string[], letterDate: string): ReplyReference[] {
 	return body
 		.flatMap(sentences)
-		.filter((sentence) => ACKNOWLEDGES.test(sentence) || /\bhanded me\b/i.test(sentence))
 		.flatMap((sentence) => findDespatchReference(sentence, letterDate, PLURAL.test(sentence) ? 2 : 1) ?? []);
 }
 

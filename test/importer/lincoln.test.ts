@@ -32,7 +32,7 @@ describe('GIVEN the Papers and Writings of Abraham Lincoln', () => {
 		expect(held.filter((l) => l.to.includes('lincoln'))).toHaveLength(4);
 		expect(held.filter((l) => l.kind === 'telegram')).toHaveLength(572);
 		expect(held.filter((l) => l.kind === 'letter')).toHaveLength(451);
-		expect(letters.filter((l) => l.body === null)).toHaveLength(155);
+		expect(letters.filter((l) => l.body === null)).toHaveLength(169);
 	});
 
 	test.each([
@@ -296,7 +296,7 @@ describe('GIVEN the calendar and the reply links', () => {
 
 	test('THEN letters with a reply link are counted by method', () => {
 		const withMethod = (m: string): number => held.filter((l) => l.replyTo.some((r) => r.method === m)).length;
-		expect(withMethod('inferred')).toBe(156);
+		expect(withMethod('inferred')).toBe(167);
 		expect(withMethod('sequence')).toBe(0);
 		expect(withMethod('curated')).toBe(1);
 	});
@@ -307,8 +307,27 @@ describe('GIVEN the calendar and the reply links', () => {
 		['1861-02-04', 'Your letter of the 30th ult. inviting me is received.', '1861-01-30'],
 		['1863-04-23', 'Your despatch of the 21st received.', '1863-04-21'],
 		['1863-05-02', 'Your despatch of the 28th received.', '1863-04-28'],
+		['1856-07-12', "Your's of the 29th of June was duly received.", '1856-06-29'],
+		['1862-07-02', 'Your despatch of Tuesday morning induces me to hope your army is having some rest.', '1862-07-01'],
+		['1864-06-15', 'I have just received your dispatch of 1 P.M. yesterday.', '1864-06-14'],
+		['1862-05-24', 'I have just received your long despatch to us of the 21st.', '1862-05-21'],
 	])('WHEN a letter of %s says "%s" THEN it answers one of %s', (letterDate, sentence, date) => {
 		expect(findDespatchReference(sentence, letterDate)).toEqual({ kind: 'sent', date, count: 1, evidence: sentence });
+	});
+
+	test.each([
+		['1864-07-17', 'In your dispatch of yesterday to General Sherman, I find the following.'],
+		[
+			'1863-09-22',
+			'Your despatches to me of 9 A.M., and to General Halleck of 2 P. M., yesterday, tell us nothing later.',
+		],
+		['1848-01-08', 'Yours of the 8th, 10th, and 13th came.'],
+	])('WHEN a letter of %s says "%s" THEN no despatch to Lincoln is read from it', (letterDate, sentence) => {
+		expect(findDespatchReference(sentence, letterDate)).toBeUndefined();
+	});
+
+	test('WHEN a sentence counts the despatches ("Your three despatches of yesterday") THEN it answers that many', () => {
+		expect(findDespatchReference('Your three despatches of yesterday are received.', '1862-06-26')?.count).toBe(3);
 	});
 
 	test('WHEN Lincoln answers "Yours of yesterday" from Douglas THEN the link goes to the letter the edition prints', () => {
