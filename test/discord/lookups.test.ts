@@ -61,6 +61,17 @@ describe('GIVEN /random', () => {
 		);
 		expect(read.embeds).toHaveLength(1);
 		expect(read.content).toBe('');
+		const letter = messageOf(
+			await h.emu.injectButton({ message, customId: idOf(message, 'Read the letter') }).callback,
+		);
+		expect(letter.embeds).toHaveLength(1);
+	});
+
+	it('WHEN Thread is pressed on an exchange THEN the thread opens at the letter', async () => {
+		const message = messageOf(await h.emu.injectChatInput({ name: 'random', options: { from: 'Truman' } }).callback);
+		const thread = messageOf(await h.emu.injectButton({ message, customId: idOf(message, 'Thread (') }).callback);
+		expect(thread.content).toMatch(/^\*\*Thread\*\* of \d+ letters around .+: letter \d+ of \d+\.$/);
+		expect(thread.embeds).toHaveLength(1);
 	});
 
 	it('WHEN a correspondent and a year are given THEN the exchange involves them in that year, and Another keeps the filters', async () => {
@@ -118,6 +129,17 @@ describe('GIVEN /thread', () => {
 		expect(first.type).toBe(InteractionResponseType.UpdateMessage);
 		expect(messageOf(first).content).toMatch(/letter 1 of 5\.$/);
 		expect(messageOf(first).embeds[0]?.footer?.text).toContain(values[0]);
+		const firstMessage = messageOf(first);
+		const earlier = buttonLabels(firstMessage).find((row) => row.includes('Letter 1 of 5'));
+		expect(earlier).toEqual(['◀ Earlier letter', 'Letter 1 of 5', 'Later letter ▶']);
+		const second = messageOf(
+			await h.emu.injectButton({ message: firstMessage, customId: idOf(firstMessage, 'Later letter ▶') }).callback,
+		);
+		expect(second.content).toMatch(/letter 2 of 5\.$/);
+		const back = messageOf(
+			await h.emu.injectButton({ message: second, customId: idOf(second, '◀ Earlier letter') }).callback,
+		);
+		expect(back.content).toMatch(/letter 1 of 5\.$/);
 	});
 
 	it('WHEN the letter answers nothing and was not answered THEN the thread is that one letter', async () => {
@@ -180,6 +202,15 @@ describe('GIVEN /search', () => {
 		const content = await ephemeralText('search', options);
 		if (typeof text === 'string') expect(content).toBe(text);
 		else expect(content).toMatch(text);
+	});
+
+	it('WHEN a correspondent is being typed in the from filter THEN people are offered', async () => {
+		const callback = await h.emu.injectAutocomplete({
+			name: 'search',
+			options: { query: 'front', from: 'Roos' },
+			focused: 'from',
+		}).callback;
+		expect(choicesOf(callback)).toEqual([{ name: 'Franklin D. Roosevelt', value: 'roosevelt' }]);
 	});
 
 	it('WHEN a query would ping (@everyone) THEN nothing is pinged and the text shows as typed', async () => {

@@ -146,6 +146,19 @@ describe('GIVEN a day with several letters', () => {
 	});
 });
 
+describe('GIVEN a long letter shown for its day', () => {
+	it('WHEN Next page is pressed THEN the page turns and the day buttons stay', async () => {
+		const message = messageOf(await h.emu.injectChatInput({ name: 'today', options: { date: '1946-04-05' } }).callback);
+		expect(message.embeds[0]?.footer?.text).toMatch(/Page 1 of 4 · bt-1946-04-05-smith-to-byrnes$/);
+		const next = idOf(message, 'Next ▶');
+		expect(next).toBe('ld1:d:1946-04-05:bt-1946-04-05-smith-to-byrnes:1');
+		const turned = messageOf(await h.emu.injectButton({ message, customId: next }).callback);
+		expect(turned.embeds[0]?.footer?.text).toMatch(/Page 2 of 4 · bt-1946-04-05-smith-to-byrnes$/);
+		expect(turned.content).toBe(message.content);
+		expect(idOf(turned, '6 April ▶')).toBe('ld1:d:1946-04-06::0');
+	});
+});
+
 describe('GIVEN the timezone option being typed', () => {
 	it('WHEN "europe/lon" is typed THEN Europe/London is offered, within 25 choices', async () => {
 		const callback = await h.emu.injectAutocomplete({
