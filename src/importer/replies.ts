@@ -190,9 +190,13 @@ export function findDespatchReference(sentence: string, letterDate: string, coun
 
 /** {@link findDespatchReference} over every sentence of a letter; for {@link LinkOptions.extraReferences}. */
 export function findDespatchReferences(body: readonly string[], letterDate: string): ReplyReference[] {
-	return body
-		.flatMap(sentences)
-		.flatMap((sentence) => findDespatchReference(sentence, letterDate, PLURAL.test(sentence) ? 2 : 1) ?? []);
+	const refs: ReplyReference[] = [];
+	for (const sentence of body.flatMap(sentences)) {
+		const ref = findDespatchReference(sentence, letterDate, PLURAL.test(sentence) ? 2 : 1);
+		// A letter named twice ("yours of the 13th ... my answer to yours of the 13th") is one letter.
+		if (ref !== undefined && !refs.some((r) => r.date === ref.date)) refs.push(ref);
+	}
+	return refs;
 }
 
 function dateOfKind(d: Draft, kind: ReferenceKind): string | undefined {
@@ -224,9 +228,11 @@ export function inferReplies(drafts: readonly Draft[], options: LinkOptions): Dr
 	const placeholders = new Map<string, Draft[]>();
 	for (const letter of drafts) {
 		if (letter.body === null || letter.precision !== 'day' || letter.sent === null) continue;
-		// An extra reference reads its sentence more closely ("the 30th ult."), so it replaces what the general reading took from that sentence.
+		// An extra reference reads its sentence more closely ("the 30th ult."), so it replaces what the general reading took from that sentence or that date.
 		const extra = options.extraReferences?.(letter.body, letter.sent) ?? [];
-		const found = findReplyReferences(letter.body, letter.sent).filter((r) => !extra.some((e) => e.evidence === r.evidence));
+		const found = findReplyReferences(letter.body, letter.sent).filter(
+			(r) => !extra.some((e) => e.evidence === r.evidence || (e.kind === r.kind && e.date === r.date)),
+		);
 		for (const ref of [...found, ...extra]) {
 			const linked = new Set(letter.replyTo.map((r) => r.id));
 			const matches = all.filter(

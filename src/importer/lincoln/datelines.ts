@@ -141,7 +141,11 @@ export function isPlaceOnly(paragraph: string): boolean {
 }
 
 function cleanPlace(place: string): string {
-	const trimmed = place.replace(/[\s,]+$/, '').replace(/^"/, '');
+	// A stray signature or the end of a heading printed on the dateline's line is not part of the place.
+	const trimmed = place
+		.replace(/^(?:A\. LINCOLN\.|.*\bCONVENTION\.)\s*/, '')
+		.replace(/[\s,]+$/, '')
+		.replace(/^"/, '');
 	// Keep the full stop of a closing initial ("D. C."), which the separator took; drop any other.
 	if (/(?:^|[ .])[A-Z]\.?$/.test(trimmed)) return trimmed.endsWith('.') ? trimmed : `${trimmed}.`;
 	return trimmed.replace(/\.$/, '');

@@ -35,7 +35,7 @@ export interface LetterHeading {
 	excerpt?: boolean;
 }
 
-const KIND_WORDS = String.raw`(?:(TELEGRAMS?|LETTERS?|CIRCULAR LETTER|NOTE)\s+)?`;
+const KIND_WORDS = String.raw`(?:(TELEGRAM AND LETTER|TELEGRAMS?|LETTERS?|CIRCULAR LETTER|NOTE)\s+)?`;
 const TO = String.raw`(?:TO|To|to)`;
 const TO_HEADING = new RegExp(String.raw`^${KIND_WORDS}${TO}\s+(?!WHOM\b|ALL\b|THE FATHER AND MOTHER\b)(.+)$`);
 const FROM_TO_HEADING = /^(?:(TELEGRAM|LETTER)\s+FROM\s+(.+?)(?:\s+TO\s+(.+))?|()FROM\s+(.+?)\s+TO\s+(.+))$/;

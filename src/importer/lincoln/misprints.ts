@@ -91,6 +91,12 @@ const MISPRINTS: readonly Misprint[] = [
 		{ year: 1864, month: 7, day: 10 },
 		'"TO" is read as 10; the telegram stands between those of 9 and 11 July 1864.',
 	),
+	misprint(
+		60143,
+		'July 12, 1864',
+		{ year: 1864, month: 7, day: 15 },
+		"the telegram answers Greeley's letter of the 13th and is followed by the letter of 15 July that Hay carried with it.",
+	),
 	misprint(47631, 'Match 15, 1863', { year: 1863, month: 3, day: 15 }, '"Match" is read as March.'),
 ];
 
