@@ -134,7 +134,7 @@ const DESPATCH_REF = new RegExp(
 		'(?:\\s+((?:[a-z]+\\s+){0,2}?)(despatch(?:es)?|dispatch(?:es)?|telegrams?|notes?|letters?))?',
 		'(?:\\s+to\\s+(?:us|me))?,?\\s+(?:of|dated)\\s+',
 		// "of 3 P.M. to-day": the hour before a relative day.
-		'(?:\\d{1,2}(?:[.:]\\d{2})?\\s*[AP]\\.?\\s?M\\.?,?\\s+)?',
+		'(?:(?:\\d{1,2}(?:[.:]\\d{2})?\\s*[AP]\\.?\\s?M\\.?|\\d{1,2}[.:]\\d{2}),?\\s+)?',
 		'(?:(yesterday|last\\s+(?:night|evening))',
 		'|(to-?day|this\\s+(?:date|day|morning|afternoon|evening))',
 		'|(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)',
