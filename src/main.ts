@@ -51,7 +51,9 @@ logger.info(
 	'letters indexed',
 );
 
-const store = await openStore(config.storeUrl, logger);
+const store = await openStore(config.storeUrl, logger).catch((error: unknown) =>
+	fatal(`cannot open the store (STORE_URL): ${error instanceof Error ? error.message : String(error)}`),
+);
 let bot: Awaited<ReturnType<typeof startBot>>;
 try {
 	bot = await startBot({

@@ -1,7 +1,7 @@
 /**
  * Turning a {@link MessageBody} value into discord.js options. The router is the only caller.
  */
-import type { InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
+import type { InteractionEditReplyOptions, InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
 import { MessageFlags } from 'discord.js';
 import type { MessageBody } from './command.js';
 
@@ -28,4 +28,15 @@ export function toReplyOptions(body: MessageBody, ephemeral: boolean): Interacti
 /** Options for `interaction.update`: the content is always set, so an old notice does not linger. */
 export function toUpdateOptions(body: MessageBody): InteractionUpdateOptions {
 	return { ...common(body), content: body.content ?? '' };
+}
+
+/** Options for `interaction.editReply` after a deferral: the loading message becomes the answer. */
+export function toEditOptions(body: MessageBody): InteractionEditReplyOptions {
+	return {
+		...common(body),
+		content: body.content ?? '',
+		...(body.files === undefined
+			? {}
+			: { files: body.files.map((f) => ({ attachment: Buffer.from(f.text, 'utf8'), name: f.name })) }),
+	};
 }

@@ -14,7 +14,7 @@ import { MessageFlags } from 'discord.js';
 import type { Logger } from '../logger.js';
 import type { Command, Deps, Reply } from './command.js';
 import { handleComponent } from './components.js';
-import { toReplyOptions, toUpdateOptions } from './reply.js';
+import { toEditOptions, toReplyOptions, toUpdateOptions } from './reply.js';
 
 /** What everyone sees when something unexpected goes wrong. */
 export const GENERIC_ERROR = 'Sorry, something went wrong on our side. Please try again in a moment.';
@@ -26,6 +26,40 @@ export interface RouterOptions {
 	readonly logger: Pick<Logger, 'error' | 'warn' | 'debug'>;
 	/** The clock, epoch milliseconds (default `Date.now`). */
 	readonly now?: () => number;
+	/**
+	 * A command still working after this long is deferred ("thinking…"), because Discord drops an
+	 * interaction not acknowledged within three seconds. Default {@link DEFER_AFTER_MS}.
+	 */
+	readonly deferAfterMs?: number;
+}
+
+/** How long a command may take before the router defers its reply. */
+export const DEFER_AFTER_MS = 2_000;
+
+/** Wait for `work`, or for `ms` to pass first (then `undefined`). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<undefined>((resolve) => {
+		timer = setTimeout(() => resolve(undefined), ms);
+	});
+	try {
+		return await Promise.race([work, late]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/** Answer a deferred command: edit the loading message, or replace it when the answer is private. */
+async function sendDeferred(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+	if (reply.type === 'message' && reply.ephemeral) {
+		// A deferred reply's visibility is fixed; a private answer replaces it.
+		await interaction.deleteReply();
+		await interaction.followUp(toReplyOptions(reply.body, true));
+	} else if (reply.type === 'message' || reply.type === 'update') {
+		await interaction.editReply(toEditOptions(reply.body));
+	} else {
+		throw new Error('autocomplete choices answered to a command');
+	}
 }
 
 type Repliable = ChatInputCommandInteraction | MessageComponentInteraction;
@@ -94,8 +128,19 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 				});
 				return;
 			}
-			const reply = await command.run({ options: interaction.options, guildId: interaction.guildId, now: now() }, deps);
-			await send(interaction, reply);
+			const work = Promise.resolve(
+				command.run({ options: interaction.options, guildId: interaction.guildId, now: now() }, deps),
+			);
+			// Observed now, so a failure after a failed deferral is not an unhandled rejection.
+			work.catch(() => undefined);
+			const quick = await within(work, options.deferAfterMs ?? DEFER_AFTER_MS);
+			if (quick !== undefined) {
+				await send(interaction, quick);
+				return;
+			}
+			logger.warn(context(interaction), 'slow command deferred');
+			await interaction.deferReply();
+			await sendDeferred(interaction, await work);
 			return;
 		}
 		if (interaction.isButton() || interaction.isStringSelectMenu()) {
@@ -120,7 +165,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 						flags: MessageFlags.Ephemeral,
 						allowedMentions: { parse: [] },
 					} as const;
-					if (interaction.replied || interaction.deferred) await interaction.followUp(generic);
+					if (interaction.deferred && !interaction.replied) {
+						// Do not leave "thinking…" for everyone; tell the asker privately.
+						await interaction.deleteReply().catch(() => undefined);
+						await interaction.followUp(generic);
+					} else if (interaction.replied) await interaction.followUp(generic);
 					else await interaction.reply(generic);
 				}
 			} catch (second: unknown) {

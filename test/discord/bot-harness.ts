@@ -47,7 +47,13 @@ export interface LetterdayHarness extends BotHarness {
 
 /** The emulator with the bot's commands registered and the bot logged in and ready. */
 export async function startLetterday(
-	options: { guilds?: readonly GuildSeed[]; settings?: SettingsStore; random?: () => number; now?: () => number } = {},
+	options: {
+		guilds?: readonly GuildSeed[];
+		settings?: SettingsStore;
+		random?: () => number;
+		now?: () => number;
+		deferAfterMs?: number;
+	} = {},
 ): Promise<LetterdayHarness> {
 	const { logger, lines } = capturedLogger();
 	const store = await openStore('memory://', createLogger({ level: 'silent' }));
@@ -61,7 +67,13 @@ export async function startLetterday(
 		},
 		client: ({ api, recommendedOptions }) => createDiscordClient({ apiUrl: api, overrides: recommendedOptions }),
 		beforeLogin: (client) => {
-			const route = createRouter({ commands, deps, logger, ...(options.now ? { now: options.now } : {}) });
+			const route = createRouter({
+				commands,
+				deps,
+				logger,
+				...(options.now ? { now: options.now } : {}),
+				...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+			});
 			client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 		},
 	});

@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordAPIError } from 'discord.js';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { commands } from '../../commands/index.js';
 import type { SettingsStore } from '../../src/core/ports.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
@@ -63,6 +64,44 @@ describe('GIVEN a handler that fails unexpectedly', () => {
 		expect(callback.data?.content).toBe(GENERIC_ERROR);
 		expect(injected.requests.map((r) => r.status)).toEqual([400, 204]);
 		expect(h.log.filter((l) => l.msg === 'interaction failed' && l.command === 'about')).toHaveLength(1);
+	});
+});
+
+describe('GIVEN a command slowed down by its store', () => {
+	const slow: SettingsStore = {
+		get: () => new Promise((resolve) => setTimeout(() => resolve(undefined), 150)),
+		set: () => Promise.resolve(),
+		delete: () => Promise.resolve(false),
+		list: () => Promise.resolve([]),
+	};
+	let h: LetterdayHarness;
+	beforeAll(async () => {
+		h = await startLetterday({ settings: slow, deferAfterMs: 30 });
+	});
+	afterAll(() => h?.teardown());
+	afterEach(() => h.assertNoErrors());
+
+	it('THEN the reply is deferred within the deadline and the answer replaces "thinking…"', async () => {
+		const injected = h.emu.injectChatInput({ name: 'today', options: { date: '08-13' } });
+		const callback = await injected.callback;
+		expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+		await expect.poll(() => h.emu.state.messageById.get(injected.originalMessageId ?? '')?.embeds.length).toBe(1);
+		const answer = h.emu.state.messageById.get(injected.originalMessageId ?? '');
+		expect(answer?.content).toMatch(/^\*\*On this day, 13 August:\*\*/);
+		expect(((answer?.flags ?? 0) & MessageFlags.Loading) === 0).toBe(true);
+		const edit = injected.requests.find((r) => r.method === 'PATCH');
+		expect(edit?.body).toMatchObject({ allowed_mentions: { parse: [] } });
+		expect(h.log.find((l) => l.msg === 'slow command deferred')).toMatchObject({ command: 'today' });
+	});
+
+	it('WHEN the slow answer is private THEN the loading message goes and only the asker sees the answer', async () => {
+		const injected = h.emu.injectChatInput({ name: 'today', options: { date: '02-30' } });
+		expect((await injected.callback).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+		await expect.poll(() => injected.followUpIds.length).toBe(1);
+		const followUp = h.emu.state.messageById.get(injected.followUpIds[0] ?? '');
+		expect(followUp?.content).toBe('"02-30" is not a real date: February has only 29 days');
+		expect(isEphemeral(followUp?.flags)).toBe(true);
+		expect(injected.requests.map((r) => r.method)).toEqual(['POST', 'DELETE', 'POST']);
 	});
 });
 
