@@ -97,6 +97,12 @@ const MISPRINTS: readonly Misprint[] = [
 		{ year: 1864, month: 7, day: 15 },
 		"the telegram answers Greeley's letter of the 13th and is followed by the letter of 15 July that Hay carried with it.",
 	),
+	misprint(
+		27755,
+		'FEBRUARY 9, 1859',
+		{ year: 1860, month: 2, day: 9 },
+		'the letter stands among those of early 1860 and weighs the Illinois delegates to the national convention of 1860.',
+	),
 	misprint(47631, 'Match 15, 1863', { year: 1863, month: 3, day: 15 }, '"Match" is read as March.'),
 ];
 
