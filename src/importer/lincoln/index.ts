@@ -221,7 +221,9 @@ export function parseLincoln(text: string, people: readonly Person[]): LincolnPa
 function headlessLetter(item: Item, people: readonly Person[], contextYear: number | undefined): Draft | undefined {
 	// Editor's captions ("PRESENTATION OF A CANE") stand above the dateline.
 	const start = item.paragraphs.findIndex(
-		(p) => capitalShare(p.text) < 0.85 || parseDateline(p.text) !== undefined || /^EXECUTIVE|^WASHINGTON/.test(p.text),
+		(p) =>
+			!/^CORRESPONDENCE\b/.test(p.text) &&
+			(capitalShare(p.text) < 0.85 || parseDateline(p.text) !== undefined || /^EXECUTIVE|^WASHINGTON/.test(p.text)),
 	);
 	const [part] = parseLetters(item.paragraphs.slice(Math.max(0, start)), '', item.line, true);
 	if (!part || part.body.length === 0 || !(part.signedByLincoln || part.otherSigner !== undefined)) return undefined;
@@ -242,7 +244,9 @@ function headlessLetter(item: Item, people: readonly Person[], contextYear: numb
 		index: -1,
 	};
 	// A letter by another hand is kept only when it is addressed to Lincoln (Shields's challenge of 1842).
-	if (!part.signedByLincoln && resolveName(phrase, undefined, people)?.id !== LINCOLN) return undefined;
+	const printed = part.dateline?.date;
+	const on = printed?.year === undefined ? undefined : isoOf(printed.year, printed.month, printed.day ?? 1);
+	if (!part.signedByLincoln && resolveName(phrase, on, people)?.id !== LINCOLN) return undefined;
 	return draftOf(heading, part, people, contextYear, []);
 }
 
