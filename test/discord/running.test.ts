@@ -2,6 +2,8 @@
  * Running the bot: the error boundary, buttons that outlive the process that drew them, and
  * registering the commands, all against the emulator.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordAPIError } from 'discord.js';
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
@@ -168,11 +170,15 @@ describe('GIVEN the bot client', () => {
 });
 
 describe('GIVEN the registry', () => {
-	it('THEN names are unique, match their files, and fit Discord', () => {
+	it('THEN names are unique, each command is the file of its name, and descriptions fit Discord', () => {
 		const names = commands.map((c) => c.data.name);
 		expect(names).toEqual(['today', 'letter', 'random', 'thread', 'search', 'who', 'cite', 'about']);
 		expect(new Set(names).size).toBe(names.length);
 		for (const c of commands) expect(c.data.description.length).toBeLessThanOrEqual(100);
+		const files = readdirSync(join(import.meta.dirname, '..', '..', 'commands'))
+			.filter((f) => f !== 'index.ts')
+			.map((f) => f.replace(/\.ts$/, ''));
+		expect([...files].sort()).toEqual([...names].sort());
 	});
 
 	it('WHEN deployed to a guild and globally THEN Discord holds exactly the registry', async () => {
