@@ -341,10 +341,7 @@ export function peopleScreen(corpus: Corpus, name: string, people: readonly Corp
 		return { p, text: `${p.person.name} (${collection})` };
 	});
 	return budgetMessage({
-		content: clip(
-			`${plural(people.length, 'person')} match “${literal(name.trim())}”; pick one:`,
-			MESSAGE_LIMITS.content,
-		).replace('persons', 'people'),
+		content: clip(`${people.length} people match “${literal(name.trim())}”; pick one:`, MESSAGE_LIMITS.content),
 		embeds: [],
 		components: [
 			selectRow(
