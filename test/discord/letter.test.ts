@@ -202,6 +202,17 @@ describe('GIVEN /about', () => {
 	});
 });
 
+describe('GIVEN a command Discord still lists but this version no longer has', () => {
+	it('WHEN it is used THEN the asker is told privately and the log says which', async () => {
+		await h.client.application.commands.create({ name: 'ghost', description: 'A command from an older deployment' });
+		const callback = await h.emu.injectChatInput({ name: 'ghost' }).callback;
+		expect(isEphemeral(callback.data?.flags)).toBe(true);
+		expect(callback.data?.content).toBe('That command is not available any more.');
+		expectNoMentions(callback);
+		expect(h.log.find((l) => l.msg === 'unknown command')).toMatchObject({ level: 'warn', command: 'ghost' });
+	});
+});
+
 describe('GIVEN a button from an older version of the bot', () => {
 	it('WHEN it is pressed THEN the presser is told to run the command again', async () => {
 		const channel = h.client.channels.cache.get(h.emu.firstChannelId);
