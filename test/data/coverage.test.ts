@@ -25,7 +25,7 @@ describe('GIVEN every collection together', () => {
 
 	test('THEN the five collections are all there', () => {
 		expect(collections.map((c) => c.collection.id).sort()).toEqual(
-			expect.arrayContaining(['adams', 'big-three', 'napoleon-josephine', 'victoria']),
+			expect.arrayContaining(['adams', 'big-three', 'lincoln', 'napoleon-josephine', 'victoria']),
 		);
 	});
 });
