@@ -12,6 +12,7 @@ import { resolvePerson } from '../headings.js';
 import { isoOf } from '../text.js';
 import { parseDateline, type Dateline } from './dateline.js';
 import { footnoteBlocks, takeMarkers, type Marker } from './markers.js';
+import { monthName } from '../../core/dates.js';
 
 export const ADAMS_SOURCE = 'familiar-letters';
 const COLLECTION = 'adams';
@@ -61,20 +62,6 @@ const UNDATED: Readonly<Record<number, { sent: string; precision: Precision; not
 	},
 };
 
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
 
 /** Parse every numbered letter of the book. */
 export function parseAdamsLetters(text: string, people: readonly Person[], file: string): Draft[] {
@@ -301,8 +288,8 @@ function resolveDates(raw: readonly RawLetter[], file: string): Draft[] {
 			if (before?.sent.startsWith(`${p.year}-`) && nextMonth !== undefined && before.sent.slice(0, 7) === nextMonth) {
 				sent = nextMonth;
 				precision = 'month';
-				const monthName = MONTH_NAMES[Number(nextMonth.slice(5)) - 1] ?? '';
-				dateNote = `The dateline gives only the year; the month, ${monthName}, is that of the letters printed either side of it (Nos. ${raw[k - 1]?.number ?? '?'} and ${raw[k + 1]?.number ?? '?'}), both written on the same journey.`;
+				const month = monthName(Number(nextMonth.slice(5)));
+				dateNote = `The dateline gives only the year; the month, ${month}, is that of the letters printed either side of it (Nos. ${raw[k - 1]?.number ?? '?'} and ${raw[k + 1]?.number ?? '?'}), both written on the same journey.`;
 			} else {
 				sent = String(p.year);
 				precision = 'year';

@@ -2,7 +2,7 @@
  * Builds the "big-three" collection from its sources: the 1942 war telegrams, the 1946 Truman
  * Papers file and the curated excerpts, then links replies and gives out ids.
  */
-import { DateTime } from 'luxon';
+import { formatIsoDate } from '../../core/dates.js';
 import type { Letter, Person } from '../../core/format.js';
 import type { Draft } from '../draft.js';
 import { finaliseLetters } from '../ids.js';
@@ -18,9 +18,7 @@ export const BIG_THREE_FILES = {
 } as const;
 
 /** Format an ISO day as "8 November 1942". */
-export function formatDay(iso: string): string {
-	return DateTime.fromISO(iso, { zone: 'utc' }).toFormat('d MMMM yyyy');
-}
+export const formatDay = formatIsoDate;
 
 /** Import the collection from the text of its sources. */
 export function importBigThree(read: (file: string) => string, people: readonly Person[]): Letter[] {

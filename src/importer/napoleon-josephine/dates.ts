@@ -6,6 +6,7 @@
 import type { DateBasis, Precision } from '../../core/format.js';
 import { isoOf } from '../text.js';
 import type { RawNjLetter } from './letters.js';
+import { formatIsoDate } from '../../core/dates.js';
 
 export interface ResolvedDate {
 	sent: string | null;
@@ -15,29 +16,15 @@ export interface ResolvedDate {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
 const DAY_MS = 86_400_000;
 /** The most days apart two dated neighbours may be for a weekday to fix the day between them. */
 const WEEKDAY_SPAN = 10;
 
 const label = (l: RawNjLetter): string => `${l.series} ${l.number}`;
 const monthOf = (iso: string): string => iso.slice(0, 7);
-const formatIso = (iso: string): string =>
-	`${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
-const monthName = (iso: string): string => `${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+/** "3 November 1806" of a whole day; "November 1806" of a month. */
+const formatIso = (iso: string): string => formatIsoDate(iso);
+const monthName = (iso: string): string => formatIsoDate(iso.slice(0, 7));
 
 /**
  * Dates Hall gives in his notes (or footnotes) for letters whose dateline falls short of one, in
