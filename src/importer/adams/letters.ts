@@ -11,7 +11,7 @@ import { gutenbergBody } from '../gutenberg.js';
 import { resolvePerson } from '../headings.js';
 import { isoOf } from '../text.js';
 import { parseDateline, type Dateline } from './dateline.js';
-import { footnoteBlocks, takeMarkers, type Marker } from './markers.js';
+import { footnoteBlocks, takeMarkers, type Marker } from '../gutenberg-footnotes.js';
 import { monthName } from '../../core/dates.js';
 
 export const ADAMS_SOURCE = 'familiar-letters';

@@ -9,7 +9,7 @@
 import type { Note } from '../../core/format.js';
 import { ImportError } from '../errors.js';
 import { gutenbergBody } from '../gutenberg.js';
-import { takeMarkers, type Marker } from '../adams/markers.js';
+import { takeMarkers, type Marker } from '../gutenberg-footnotes.js';
 import { parseNjDateline, type NjDateline } from './dateline.js';
 import { footnoteEntries, hallNotes, placeHallNotes } from './notes.js';
 

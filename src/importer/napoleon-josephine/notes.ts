@@ -5,7 +5,7 @@
  * explain (`"_Our good Ossian._"--The Italian translation ...`).
  */
 import type { Note } from '../../core/format.js';
-import { takeMarkers } from '../adams/markers.js';
+import { takeMarkers } from '../gutenberg-footnotes.js';
 
 const ENTRY = /^ {2}\[(\d+)\] (.*)$/;
 
