@@ -170,7 +170,7 @@ export function renderCollections(collections: readonly CollectionView[]): strin
 		if (out.length > 0) out.push('');
 		out.push(`${c.id} — ${c.title}`);
 		out.push(
-			`  ${countLetters(c.letters)} (${c.withFullText} with full text, ${c.excerpts} excerpts, ${c.placeholders} known only by reference), ${c.period.from}–${c.period.to}`,
+			`  ${countLetters(c.letters)} (${c.withFullText} with full text, ${c.excerpts} excerpt${c.excerpts === 1 ? '' : 's'}, ${c.placeholders} known only by reference), ${c.period.from}–${c.period.to}`,
 		);
 		out.push(wrap(c.description, WIDTH, '  ', '  '));
 	}

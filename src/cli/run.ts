@@ -4,6 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { Command, CommanderError, Option } from 'commander';
+import { findCollection, letterInCollection } from '../core/collections.js';
 import { buildCorpus, type Corpus } from '../core/corpus.js';
 import { calendarDayAt, isValidZone, parseDayQuery, type DayQuery } from '../core/dates.js';
 import { exchangeFor, randomExchange } from '../core/exchange.js';
@@ -77,13 +78,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 	};
 	const view = (letter: Letter): LetterView => letterView(corpus(), letter);
 
-	const collectionOption = (id: string | undefined): { collection?: string } => {
-		if (id === undefined) return {};
-		const known = corpus().collections.map((c) => c.id);
-		if (!known.includes(id))
-			throw new UserError(`No collection has the id "${id}"; the collections are ${known.join(', ')}`);
-		return { collection: id };
-	};
+	const collectionOption = (id: string | undefined): { collection?: string } =>
+		id === undefined ? {} : { collection: orFail(findCollection(corpus(), id)).id };
 
 	program
 		.description('Historic letters sent on this day, from the command line.')
@@ -136,8 +132,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 		.command('letter')
 		.description('one letter by id, with what it answers and what answered it')
 		.argument('<id>', 'the letter id, e.g. bt-1942-08-13-stalin-to-churchill')
-		.action((id: string) => {
+		.option('--collection <id>', 'refuse a letter of any other collection')
+		.action((id: string, options: { collection?: string }) => {
 			const exchange = orFail(exchangeFor(corpus(), id));
+			orFail(letterInCollection(corpus(), exchange.letter, options.collection));
 			const main = view(exchange.letter);
 			print(renderLetterWithLinks(main, exchange.replyTo.map(view), exchange.repliedBy.map(view)), main);
 		});
@@ -176,8 +174,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 		.command('thread')
 		.description('the whole chain of replies around a letter, in date order')
 		.argument('<id>', 'a letter id')
-		.action((id: string) => {
+		.option('--collection <id>', 'refuse a letter of any other collection')
+		.action((id: string, options: { collection?: string }) => {
 			const thread = orFail(threadFor(corpus(), id));
+			const focus = thread.entries.find((e) => e.letter.id === thread.focus);
+			if (focus) orFail(letterInCollection(corpus(), focus.letter, options.collection));
 			const views = new Map(thread.entries.map((e) => [e.letter.id, view(e.letter)]));
 			print(renderThread(thread, views), {
 				focus: thread.focus,
@@ -212,7 +213,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 				searchLetters(index, query, {
 					...(options.from === undefined ? {} : { correspondent: options.from }),
 					...(options.year === undefined ? {} : { year: options.year }),
-					...(options.collection === undefined ? {} : { collection: options.collection }),
+					...collectionOption(options.collection),
 					...(options.limit === undefined ? {} : { limit: options.limit }),
 				}),
 			);
