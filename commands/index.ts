@@ -5,6 +5,7 @@
 import { aboutCommand } from './about.js';
 import { citeCommand } from './cite.js';
 import { letterCommand } from './letter.js';
+import { letterdayCommand } from './letterday.js';
 import { randomCommand } from './random.js';
 import { searchCommand } from './search.js';
 import { threadCommand } from './thread.js';
@@ -20,4 +21,5 @@ export const commands = [
 	whoCommand,
 	citeCommand,
 	aboutCommand,
+	letterdayCommand,
 ] as const;

@@ -3,14 +3,22 @@
  * settings store and the client are built once here, then the bot logs in. Invalid configuration
  * or data stops it at once with a clear message and exit code 1.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildCorpus } from './core/corpus.js';
 import { buildSearch, buildSuggestions } from './core/search.js';
 import { DataError, loadDataSet } from './data/load.js';
+import { loadPrompts } from './data/prompts.js';
 import { startBot } from './discord/bot.js';
 import { createLogger } from './logger.js';
+import { createDailyAdmin } from './scheduler/admin.js';
+import { startScheduler, type Scheduler } from './scheduler/cron.js';
+import type { DailyPostDeps } from './scheduler/daily-post.js';
+import { attachCleanup, createDiscordPostSender, ownsGuild } from './scheduler/discord-sender.js';
+import { createPacer } from './scheduler/pacer.js';
 import { openStore } from './storage/open-store.js';
 
 function fatal(message: string): never {
@@ -32,8 +40,10 @@ const token = config.discord.token ?? fatal('DISCORD_TOKEN is required');
 const logger = createLogger({ level: config.logLevel, secrets: [token] });
 
 let data: ReturnType<typeof loadDataSet>;
+let prompts: ReturnType<typeof loadPrompts>;
 try {
 	data = loadDataSet();
+	prompts = loadPrompts();
 } catch (error: unknown) {
 	if (error instanceof DataError) fatal(error.message);
 	throw error;
@@ -55,12 +65,37 @@ const store = await openStore(config.storeUrl, logger).catch((error: unknown) =>
 	fatal(`cannot open the store (STORE_URL): ${error instanceof Error ? error.message : String(error)}`),
 );
 let bot: Awaited<ReturnType<typeof startBot>>;
+let daily: DailyPostDeps | undefined;
 try {
 	bot = await startBot({
 		token,
 		apiUrl: config.discord.apiUrl,
 		commands,
-		deps: { corpus, search, suggestions, settings: store.settings, random: Math.random },
+		deps: (client) => {
+			daily = {
+				corpus,
+				prompts,
+				settings: store.settings,
+				rotation: store.rotation,
+				postLog: store.postLog,
+				forgetGuild: (guildId) => store.forgetGuild(guildId),
+				sender: createDiscordPostSender(client),
+				pacer: createPacer(),
+				logger,
+				// Unique per process: the post log's claims tell processes sharing a store apart.
+				owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+				owns: ownsGuild(client),
+			};
+			attachCleanup(client, store, logger);
+			return {
+				corpus,
+				search,
+				suggestions,
+				settings: store.settings,
+				random: Math.random,
+				daily: createDailyAdmin(daily, client),
+			};
+		},
 		logger,
 	});
 } catch (error: unknown) {
@@ -69,12 +104,16 @@ try {
 	process.exit(1);
 }
 
+// After ready, so the cache knows every server and channel; the first tick is the catch-up.
+const scheduler: Scheduler | undefined = daily === undefined ? undefined : startScheduler(daily);
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
 	if (stopping) return;
 	stopping = true;
 	logger.info({ signal }, 'shutting down');
 	try {
+		await scheduler?.stop();
 		await bot.stop();
 		await store.close();
 	} catch (error: unknown) {

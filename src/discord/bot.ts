@@ -13,7 +13,8 @@ export interface BotOptions {
 	readonly token: string;
 	readonly apiUrl: string;
 	readonly commands: readonly Command[];
-	readonly deps: Deps;
+	/** The handlers' dependencies, or a function of the client that builds them. */
+	readonly deps: Deps | ((client: Client) => Deps);
 	readonly logger: Logger;
 	/** Extra discord.js client options (tests). */
 	readonly clientOverrides?: Partial<ClientOptions>;
@@ -39,7 +40,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 		apiUrl: options.apiUrl,
 		...(options.clientOverrides ? { overrides: options.clientOverrides } : {}),
 	});
-	const route = createRouter({ commands: options.commands, deps: options.deps, logger });
+	const deps = typeof options.deps === 'function' ? options.deps(client) : options.deps;
+	const route = createRouter({ commands: options.commands, deps, logger });
 	client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 	client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
 	client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));

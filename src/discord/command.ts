@@ -14,6 +14,7 @@ import type {
 import type { Corpus } from '../core/corpus.js';
 import type { SettingsStore } from '../core/ports.js';
 import type { SearchIndex, SuggestionIndex } from '../core/search.js';
+import type { DailyAdmin } from './daily-admin.js';
 
 /** A file sent with a message (the "Full text" `.txt`). */
 export interface ReplyFile {
@@ -54,6 +55,13 @@ export type Reply =
 export interface CommandOptions {
 	getString(name: string): string | null;
 	getInteger(name: string): number | null;
+	/** The subcommand used (commands that have subcommands). */
+	getSubcommand?(required: false): string | null;
+	getBoolean?(name: string): boolean | null;
+	/** A channel option: its id and type. */
+	getChannel?(name: string): { readonly id: string; readonly type: number } | null;
+	/** A role option: its id. */
+	getRole?(name: string): { readonly id: string } | null;
 }
 
 /** What a command handler may read about the interaction: nothing discord.js-specific. */
@@ -63,6 +71,8 @@ export interface CommandInput {
 	readonly guildId: string | null;
 	/** When the interaction arrived, epoch milliseconds. */
 	readonly now: number;
+	/** The member's permissions in the channel (bits); null outside a server. */
+	readonly memberPermissions?: bigint | null;
 }
 
 /** What an autocomplete handler reads: the option being typed and what is typed so far. */
@@ -79,6 +89,8 @@ export interface Deps {
 	readonly settings: Pick<SettingsStore, 'get'>;
 	/** A source of seeds for random picks, uniform over [0, 1). */
 	readonly random: () => number;
+	/** The daily post's administration (`/letterday`); absent when the bot runs without it. */
+	readonly daily?: DailyAdmin;
 }
 
 /** A slash command: registration data kept apart from its behaviour. */

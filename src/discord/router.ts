@@ -14,6 +14,7 @@ import { MessageFlags } from 'discord.js';
 import type { Logger } from '../logger.js';
 import type { Command, Deps, Reply } from './command.js';
 import { handleComponent } from './components.js';
+import { decodeOthersCustomId, othersReply } from './render/daily-post.js';
 import { toEditOptions, toReplyOptions, toUpdateOptions } from './reply.js';
 
 /** What everyone sees when something unexpected goes wrong. */
@@ -129,7 +130,15 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 				return;
 			}
 			const work = Promise.resolve(
-				command.run({ options: interaction.options, guildId: interaction.guildId, now: now() }, deps),
+				command.run(
+					{
+						options: interaction.options,
+						guildId: interaction.guildId,
+						now: now(),
+						memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+					},
+					deps,
+				),
 			);
 			// Observed now, so a failure after a failed deferral is not an unhandled rejection.
 			work.catch(() => undefined);
@@ -145,7 +154,14 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 		}
 		if (interaction.isButton() || interaction.isStringSelectMenu()) {
 			const values = interaction.isStringSelectMenu() ? interaction.values : [];
-			await send(interaction, handleComponent(interaction.customId, values, deps));
+			// The daily post's "Other letters" button answers privately (see render/daily-post.ts).
+			const othersDay = decodeOthersCustomId(interaction.customId);
+			await send(
+				interaction,
+				othersDay === undefined
+					? handleComponent(interaction.customId, values, deps)
+					: othersReply(deps.corpus, othersDay),
+			);
 		}
 	};
 

@@ -84,7 +84,7 @@ describe.concurrent('GIVEN valid configuration pointing at the emulator', () => 
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe(
-			`Registered 8 commands to guild ${guildId}: /today, /letter, /random, /thread, /search, /who, /cite, /about\n`,
+			`Registered 9 commands to guild ${guildId}: /today, /letter, /random, /thread, /search, /who, /cite, /about, /letterday\n`,
 		);
 		expect(emu.commands(guildId)).toMatchObject(registrationBody(commands).map((c) => ({ name: c.name })));
 	});

@@ -172,7 +172,7 @@ describe('GIVEN the bot client', () => {
 describe('GIVEN the registry', () => {
 	it('THEN names are unique, each command is the file of its name, and descriptions fit Discord', () => {
 		const names = commands.map((c) => c.data.name);
-		expect(names).toEqual(['today', 'letter', 'random', 'thread', 'search', 'who', 'cite', 'about']);
+		expect(names).toEqual(['today', 'letter', 'random', 'thread', 'search', 'who', 'cite', 'about', 'letterday']);
 		expect(new Set(names).size).toBe(names.length);
 		for (const c of commands) expect(c.data.description.length).toBeLessThanOrEqual(100);
 		const files = readdirSync(join(import.meta.dirname, '..', '..', 'commands'))

@@ -1,0 +1,446 @@
+/**
+ * The daily post use case: every minute, find the servers whose post is due (core `duePost`),
+ * and for each one claim it in the post log, build it, send it through a narrow
+ * {@link PostSender}, open its discussion thread, and record the outcome. Time is an input
+ * (`nowUtc`), so tests drive it with an injected clock; the cron adapter (`cron.ts`) reads the
+ * real one.
+ *
+ * Exactly once: the post log's claim makes one process the sender; the message carries the
+ * post's nonce with `enforce_nonce`, so a sender that crashed after Discord created the message
+ * but before `complete` cannot cause a second message (Discord answers the retry with the original);
+ * `complete` then records it for good.
+ */
+import type { DateTime } from 'luxon';
+import { isPlaceholder, type Corpus } from '../core/corpus.js';
+import { type DayQuery } from '../core/dates.js';
+import type { Letter } from '../core/format.js';
+import { onThisDay, type OnThisDay } from '../core/on-this-day.js';
+import type { PostLog, RotationStore, SettingsStore } from '../core/ports.js';
+import { pickForYear, type RotationPick } from '../core/rotation.js';
+import {
+	DEFAULT_DELIVERY_POLICY,
+	duePost,
+	localDateAt,
+	recordFailure,
+	recordSkipped,
+	recordSuccess,
+	type DeliveryPolicy,
+	type DuePost,
+} from '../core/schedule.js';
+import type { GuildSettings } from '../core/settings.js';
+import type { MessageBody } from '../discord/command.js';
+import { renderDailyPost } from '../discord/render/daily-post.js';
+import { clip } from '../discord/render/text.js';
+import { letterLabel } from '../core/corpus.js';
+import type { Logger } from '../logger.js';
+import type { Pacer } from './pacer.js';
+import { choosePrompt, THREAD_NAME_MAX, type Prompt } from './prompts.js';
+
+/** Why a send failed, as the sender classifies it. */
+export type PostErrorKind =
+	/** The channel no longer exists (10003): the server's settings are forgotten. */
+	| 'channel-gone'
+	/** The bot is no longer in the server: its settings are forgotten. */
+	| 'guild-gone'
+	/** The bot lacks a permission in the channel (or 50001/50013): reported, backed off. */
+	| 'permissions'
+	/** Anything else (an outage, a timeout, a 5xx): backed off and retried. */
+	| 'transient';
+
+/** A failed send, with a short reason fit to show admins (never a stack trace). */
+export class PostError extends Error {
+	override readonly name = 'PostError';
+	constructor(
+		readonly kind: PostErrorKind,
+		message: string,
+		options?: { cause?: unknown },
+	) {
+		super(message, options);
+	}
+}
+
+/** What the scheduler needs from Discord; implemented over discord.js in `discord-sender.ts`. */
+export interface PostSender {
+	/**
+	 * Send a message to a server's channel with `nonce` and `enforce_nonce`.
+	 *
+	 * @returns The message id (the original one, when the nonce was already used).
+	 * @throws PostError, classified.
+	 */
+	send(guildId: string, channelId: string, body: MessageBody, nonce?: string): Promise<string>;
+	/** Open a public thread on a message. @returns The thread's id. @throws PostError. */
+	startThread(
+		channelId: string,
+		messageId: string,
+		thread: { name: string; autoArchiveMinutes: number },
+	): Promise<string>;
+	/** Post plain text (no mentions) in a thread. @throws PostError. */
+	sendInThread(threadId: string, text: string): Promise<void>;
+}
+
+/** Everything a tick needs. */
+export interface DailyPostDeps {
+	readonly corpus: Corpus;
+	readonly prompts: readonly Prompt[];
+	readonly settings: SettingsStore;
+	readonly rotation: RotationStore;
+	readonly postLog: PostLog;
+	/** Forget a server (channel deleted, bot removed). */
+	readonly forgetGuild: (guildId: string) => Promise<void>;
+	readonly sender: PostSender;
+	/** Paces every request of the fan-out under Discord's global rate limit. */
+	readonly pacer: Pacer;
+	readonly logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+	/** This process, as the post log's claim owner (unique per process). */
+	readonly owner: string;
+	/** Whether this process (shard) schedules the server; default all. */
+	readonly owns?: (guildId: string) => boolean;
+	readonly policy?: DeliveryPolicy;
+	/** The claim's lease; keep it under Discord's nonce memory (a few minutes). Default 60 s. */
+	readonly leaseMs?: number;
+	/** One server's delivery may take this long before the tick moves on. Default 120 s. */
+	readonly guildTimeoutMs?: number;
+}
+
+/** What happened to one server's due post. */
+export type DeliveryOutcome =
+	| { readonly status: 'posted' | 'late'; readonly messageId: string }
+	| { readonly status: 'already-posted' | 'taken' }
+	| { readonly status: 'skipped'; readonly reason: string }
+	| { readonly status: 'failed'; readonly kind: PostErrorKind; readonly error: string };
+
+/** A tick's summary. */
+export interface TickReport {
+	readonly due: number;
+	readonly outcomes: ReadonlyMap<string, DeliveryOutcome>;
+	readonly ms: number;
+}
+
+/** The letters a server draws from on a day: its collections (empty: all), text held. */
+export function lettersForDay(corpus: Corpus, day: DayQuery, collections: readonly string[]): OnThisDay {
+	if (collections.length <= 1) {
+		const only = collections[0];
+		return onThisDay(corpus, day, { requireText: true, ...(only === undefined ? {} : { collection: only }) });
+	}
+	// Several collections: each answers on its own; the nearest day wins, exact days first.
+	const answers = collections
+		.map((collection) => onThisDay(corpus, day, { collection, requireText: true }))
+		.filter((a) => a.match !== 'none');
+	const best = Math.min(...answers.map((a) => Math.abs(a.offset)));
+	const chosen = answers.filter((a) => Math.abs(a.offset) === best);
+	const first = chosen[0];
+	if (first === undefined) return onThisDay(corpus, day, { requireText: true, collection: collections[0] ?? '' });
+	const letters = chosen.flatMap((a) => a.letters).filter((l) => !isPlaceholder(l));
+	return { ...first, letters };
+}
+
+/** A daily post ready to send. */
+export interface PlannedPost {
+	readonly body: MessageBody;
+	readonly letter: Letter;
+	readonly pick: RotationPick;
+	readonly thread: { readonly name: string; readonly text: string };
+}
+
+/** What a planned post is for. */
+export interface PlanInput {
+	readonly guildId: string;
+	readonly settings: GuildSettings;
+	readonly localDate: string;
+	readonly rotation: Awaited<ReturnType<RotationStore['get']>>;
+	readonly late?: DuePost;
+	readonly preview?: string;
+}
+
+/**
+ * Build a server's post for a local date: the letters of the day from its collections, the one
+ * this year's rotation picks, the message, and the thread's name and question. Pure.
+ *
+ * @returns The post, or undefined when no letter with text is within a week of the day.
+ */
+export function planPost(corpus: Corpus, prompts: readonly Prompt[], input: PlanInput): PlannedPost | undefined {
+	const [year, month, day] = input.localDate.split('-').map(Number);
+	if (year === undefined || month === undefined || day === undefined) return undefined;
+	const query = { year, month, day };
+	const found = lettersForDay(corpus, query, input.settings.collections);
+	const pick = pickForYear(
+		found.letters.map((l) => l.id),
+		input.guildId,
+		input.localDate,
+		input.rotation,
+	);
+	const letter = pick === undefined ? undefined : corpus.byId.get(pick.letterId);
+	if (pick === undefined || letter === undefined) return undefined;
+	const shownDay = { year, month: found.day.month, day: found.day.day };
+	const body = renderDailyPost(corpus, {
+		letter,
+		day: found.match === 'exact' ? query : shownDay,
+		others: found.letters.length - 1,
+		...(found.match === 'exact' || found.message === undefined ? {} : { message: found.message }),
+		...(input.late === undefined
+			? {}
+			: {
+					lateSince: `${input.late.scheduledUtc.setZone(input.settings.timezone).toFormat('HH:mm')} (${input.settings.timezone})`,
+				}),
+		...(input.settings.roleId === undefined ? {} : { roleId: input.settings.roleId }),
+		...(input.preview === undefined ? {} : { preview: input.preview }),
+	});
+	const prompt = choosePrompt(prompts, {
+		id: letter.id,
+		collection: letter.collection,
+		text: [letter.heading ?? '', ...(letter.body ?? [])].join('\n'),
+	});
+	return {
+		body,
+		letter,
+		pick,
+		thread: {
+			name: clip(letterLabel(corpus, letter), THREAD_NAME_MAX),
+			text: prompt === undefined ? 'What do you make of this letter?' : `💬 ${prompt.text}`,
+		},
+	};
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new PostError('transient', `no answer from Discord within ${ms / 1000} s`)), ms);
+	});
+	try {
+		return await Promise.race([work, late]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/**
+ * Deliver one server's post of `due.localDate`, following the post log's protocol. Never throws:
+ * every failure is classified, recorded in the server's settings (with the policy's backoff),
+ * logged, and noted to the server's log channel when it has one.
+ *
+ * @param fresh - The settings as listed for this tick (re-read before the outcome is written).
+ */
+export async function deliverPost(
+	deps: DailyPostDeps,
+	guildId: string,
+	fresh: GuildSettings,
+	due: DuePost,
+	nowUtc: DateTime,
+): Promise<DeliveryOutcome> {
+	const { postLog, logger } = deps;
+	const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
+	const context = { guildId, localDate: due.localDate, channelId: fresh.channelId };
+	const claim = await postLog.claim(guildId, due.localDate, deps.owner, deps.leaseMs ?? 60_000);
+	if (claim === 'done') {
+		// Sent by another process (or before a restart) that may not have recorded it in the
+		// settings: record it, so the server's status is right and the post stops being due.
+		const record = await postLog.get(guildId, due.localDate);
+		if (record?.state === 'done' && fresh.lastDelivery?.localDate !== due.localDate) {
+			await update(deps, guildId, (s) =>
+				recordSuccess(s, { localDate: due.localDate, nowUtc, messageId: record.messageId, late: due.late }),
+			);
+		}
+		return { status: 'already-posted' };
+	}
+	if (claim === 'taken') return { status: 'taken' };
+
+	const plan = planPost(deps.corpus, deps.prompts, {
+		guildId,
+		settings: fresh,
+		localDate: due.localDate,
+		rotation: await deps.rotation.get(guildId),
+		...(due.late ? { late: due } : {}),
+	});
+	if (plan === undefined) {
+		const reason = 'no letter with text within a week of this day in the chosen collections';
+		await postLog.release(guildId, due.localDate, deps.owner);
+		await update(deps, guildId, (s) => recordSkipped(s, { localDate: due.localDate, nowUtc, reason }));
+		logger.warn(context, 'daily post skipped: nothing to post');
+		return { status: 'skipped', reason };
+	}
+	// Stable within the year, so writing it before sending cannot change a retried post.
+	if (plan.pick.changed) await deps.rotation.set(guildId, plan.pick.state);
+
+	let messageId: string;
+	try {
+		messageId = await deps.pacer.run(() =>
+			deps.sender.send(guildId, fresh.channelId, plan.body, postLog.nonce(guildId, due.localDate)),
+		);
+	} catch (error: unknown) {
+		await postLog.release(guildId, due.localDate, deps.owner).catch(() => undefined);
+		return fail(deps, guildId, fresh, due, nowUtc, error, policy);
+	}
+	await postLog.complete(guildId, due.localDate, messageId);
+	const status = due.late ? 'late' : 'posted';
+	await update(deps, guildId, (s) => recordSuccess(s, { localDate: due.localDate, nowUtc, messageId, late: due.late }));
+	logger.info({ ...context, messageId, late: due.late, letterId: plan.letter.id }, 'daily post sent');
+
+	if (fresh.thread.enabled) {
+		try {
+			const threadId = await deps.pacer.run(() =>
+				deps.sender.startThread(fresh.channelId, messageId, {
+					name: plan.thread.name,
+					autoArchiveMinutes: fresh.thread.autoArchiveMinutes,
+				}),
+			);
+			await deps.pacer.run(() => deps.sender.sendInThread(threadId, plan.thread.text));
+		} catch (error: unknown) {
+			// The post is out; a missing thread is worth telling admins, not a reason to post again.
+			logger.warn({ ...context, err: error }, 'discussion thread not opened');
+			await note(
+				deps,
+				guildId,
+				fresh,
+				`Letterday posted today's letter but could not open its discussion thread: ${describe(error)}`,
+			);
+		}
+	}
+	return { status, messageId };
+}
+
+/** Re-read, change and write a server's settings (admins may have changed them meanwhile). */
+async function update(
+	deps: DailyPostDeps,
+	guildId: string,
+	change: (s: GuildSettings) => GuildSettings,
+): Promise<void> {
+	const current = await deps.settings.get(guildId);
+	if (current !== undefined) await deps.settings.set(guildId, change(current));
+}
+
+async function note(deps: DailyPostDeps, guildId: string, settings: GuildSettings, text: string): Promise<void> {
+	const logChannelId = settings.logChannelId;
+	if (logChannelId === undefined) return;
+	try {
+		await deps.pacer.run(() =>
+			deps.sender.send(guildId, logChannelId, {
+				content: clip(text, 2_000),
+				embeds: [],
+				components: [],
+				allowed_mentions: { parse: [] },
+			}),
+		);
+	} catch (error: unknown) {
+		deps.logger.warn({ logChannelId, err: error }, 'could not note a delivery problem to the log channel');
+	}
+}
+
+async function fail(
+	deps: DailyPostDeps,
+	guildId: string,
+	settings: GuildSettings,
+	due: DuePost,
+	nowUtc: DateTime,
+	error: unknown,
+	policy: DeliveryPolicy,
+): Promise<DeliveryOutcome> {
+	const kind: PostErrorKind = error instanceof PostError ? error.kind : 'transient';
+	const reason = error instanceof PostError ? error.message : 'an unexpected error (see the bot log)';
+	const context = { guildId, localDate: due.localDate, channelId: settings.channelId, kind };
+	if (kind === 'channel-gone' || kind === 'guild-gone') {
+		await deps.forgetGuild(guildId);
+		deps.logger.warn({ ...context, reason }, 'daily post target gone; server settings forgotten');
+		if (kind === 'channel-gone')
+			await note(
+				deps,
+				guildId,
+				settings,
+				`Letterday's daily post channel is gone (${reason}); run /letterday setup to choose another.`,
+			);
+		return { status: 'failed', kind, error: reason };
+	}
+	await update(deps, guildId, (s) => recordFailure(s, { localDate: due.localDate, nowUtc, error: reason }, policy));
+	deps.logger.warn({ ...context, err: error }, 'daily post failed');
+	const after = await deps.settings.get(guildId);
+	const next =
+		after?.backoffUntil === undefined
+			? 'Letterday gives up for today and will try again tomorrow.'
+			: `Letterday will try again at ${after.backoffUntil.slice(11, 16)} UTC.`;
+	await note(
+		deps,
+		guildId,
+		settings,
+		`Letterday could not post today's letter in <#${settings.channelId}>: ${reason}. ${next}`,
+	);
+	return { status: 'failed', kind, error: reason };
+}
+
+/**
+ * One scheduler tick: deliver every due post this process owns, concurrently under the pacer,
+ * each server isolated from the others (an error or a hang in one does not touch the rest).
+ */
+export async function runDueTick(deps: DailyPostDeps, nowUtc: DateTime): Promise<TickReport> {
+	const started = performance.now();
+	const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
+	const entries = await deps.settings.list();
+	const due = entries.flatMap(({ guildId, settings }) => {
+		if (deps.owns !== undefined && !deps.owns(guildId)) return [];
+		try {
+			const post = duePost(settings, nowUtc, undefined, policy);
+			return post === undefined ? [] : [{ guildId, settings, post }];
+		} catch (error: unknown) {
+			deps.logger.error({ guildId, err: error }, 'cannot compute the daily post time');
+			return [];
+		}
+	});
+	const outcomes = new Map<string, DeliveryOutcome>();
+	await Promise.all(
+		due.map(async ({ guildId, settings, post }) => {
+			try {
+				const outcome = await withTimeout(
+					deliverPost(deps, guildId, settings, post, nowUtc),
+					deps.guildTimeoutMs ?? 120_000,
+				);
+				outcomes.set(guildId, outcome);
+			} catch (error: unknown) {
+				deps.logger.error({ guildId, err: error }, 'daily post delivery failed unexpectedly');
+				outcomes.set(guildId, { status: 'failed', kind: 'transient', error: describe(error) });
+			}
+		}),
+	);
+	const ms = Math.round(performance.now() - started);
+	if (due.length > 0) deps.logger.info({ due: due.length, ms }, 'daily post tick');
+	return { due: due.length, outcomes, ms };
+}
+
+/** The server's local date now. */
+export function todayIn(settings: GuildSettings, nowUtc: DateTime): string {
+	return localDateAt(settings.timezone, nowUtc);
+}
+
+/**
+ * `/letterday post-now`: today's post goes through the post log like a scheduled one (so it is
+ * not sent again at the scheduled time); a post for another date is an extra, sent as is.
+ */
+export async function postNow(
+	deps: DailyPostDeps,
+	guildId: string,
+	localDate: string | undefined,
+	nowUtc: DateTime,
+): Promise<DeliveryOutcome> {
+	const settings = await deps.settings.get(guildId);
+	if (settings === undefined) return { status: 'skipped', reason: 'the daily post is not set up' };
+	const today = todayIn(settings, nowUtc);
+	if (localDate === undefined || localDate === today) {
+		const due: DuePost = { localDate: today, scheduledUtc: nowUtc, late: false };
+		return deliverPost(deps, guildId, settings, due, nowUtc);
+	}
+	const plan = planPost(deps.corpus, deps.prompts, {
+		guildId,
+		settings,
+		localDate,
+		rotation: await deps.rotation.get(guildId),
+	});
+	if (plan === undefined) return { status: 'skipped', reason: 'no letter with text within a week of that day' };
+	try {
+		const messageId = await deps.pacer.run(() => deps.sender.send(guildId, settings.channelId, plan.body));
+		return { status: 'posted', messageId };
+	} catch (error: unknown) {
+		const kind: PostErrorKind = error instanceof PostError ? error.kind : 'transient';
+		return { status: 'failed', kind, error: error instanceof PostError ? error.message : 'an unexpected error' };
+	}
+}
