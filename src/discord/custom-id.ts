@@ -1,23 +1,30 @@
 /**
  * Component state lives in the custom_id of each button and menu, never in memory, so a button
  * keeps working after the bot restarts. The format is versioned and at most 100 characters:
- * `ld1:<tag>:<field>:<field>…`, each field percent-encoded (so `:` never appears inside one).
+ * `ld2:<tag>:<field>:<field>…`, each field percent-encoded (so `:` never appears inside one).
  *
  * | tag | state | used by |
  * |---|---|---|
  * | `l` | letter id, page | paging a letter; opening a reply or what it answers |
  * | `f` | letter id | "Full text" (.txt) |
- * | `d` | day (`MM-DD` or `YYYY-MM-DD`), letter id or empty, page | `/today`: paging, Previous/Next day |
- * | `ds` | day | `/today`: the menu of that day's letters |
+ * | `d` | day (`MM-DD` or `YYYY-MM-DD`), letter id or empty, page, collection or empty | `/today`: paging, Previous/Next day |
+ * | `ds` | day, collection or empty | `/today`: the menu of that day's letters |
  * | `t` | focus letter id, index in the thread, page | `/thread`, one letter per page |
  * | `ts` | focus letter id | `/thread`: the menu of the thread's letters |
- * | `r` | year or empty, correspondent or empty | `/random`: Another |
+ * | `r` | year or empty, correspondent or empty, collection or empty | `/random`: Another |
  * | `ss` | — | `/search`: the menu of results |
  * | `wp` | — | `/who`: the menu of matching people |
  * | `wl` | person key (`collection/id`) | `/who`: the menu of their letters |
  * | `_` | n | disabled buttons (page indicator), never pressed |
+ *
+ * `ld2` added the collection field to `d`, `ds` and `r`, so a `/today` or `/random` used with a
+ * collection keeps to it. `ld1` ids, on messages posted before, still decode (with no
+ * collection); every other tag is the same in both.
  */
-export const CUSTOM_ID_VERSION = 'ld1';
+export const CUSTOM_ID_VERSION = 'ld2';
+
+/** The version before {@link CUSTOM_ID_VERSION}, still decoded. */
+export const LEGACY_CUSTOM_ID_VERSION = 'ld1';
 
 /** Discord's limit on a custom_id. */
 export const CUSTOM_ID_MAX = 100;
@@ -26,11 +33,23 @@ export const CUSTOM_ID_MAX = 100;
 export type ComponentState =
 	| { readonly kind: 'letter'; readonly id: string; readonly page: number }
 	| { readonly kind: 'full-text'; readonly id: string }
-	| { readonly kind: 'day'; readonly day: string; readonly id: string; readonly page: number }
-	| { readonly kind: 'day-menu'; readonly day: string }
+	| {
+			readonly kind: 'day';
+			readonly day: string;
+			readonly id: string;
+			readonly page: number;
+			/** Only letters of this collection; all when absent. */
+			readonly collection?: string;
+	  }
+	| { readonly kind: 'day-menu'; readonly day: string; readonly collection?: string }
 	| { readonly kind: 'thread'; readonly focus: string; readonly index: number; readonly page: number }
 	| { readonly kind: 'thread-menu'; readonly focus: string }
-	| { readonly kind: 'random'; readonly year: number | undefined; readonly from: string }
+	| {
+			readonly kind: 'random';
+			readonly year: number | undefined;
+			readonly from: string;
+			readonly collection?: string;
+	  }
 	| { readonly kind: 'search-menu' }
 	| { readonly kind: 'who-people' }
 	| { readonly kind: 'who-letters'; readonly person: string }
@@ -43,15 +62,15 @@ function fields(state: ComponentState): [string, ...(string | number)[]] {
 		case 'full-text':
 			return ['f', state.id];
 		case 'day':
-			return ['d', state.day, state.id, state.page];
+			return ['d', state.day, state.id, state.page, state.collection ?? ''];
 		case 'day-menu':
-			return ['ds', state.day];
+			return ['ds', state.day, state.collection ?? ''];
 		case 'thread':
 			return ['t', state.focus, state.index, state.page];
 		case 'thread-menu':
 			return ['ts', state.focus];
 		case 'random':
-			return ['r', state.year ?? '', state.from];
+			return ['r', state.year ?? '', state.from, state.collection ?? ''];
 		case 'search-menu':
 			return ['ss'];
 		case 'who-people':
@@ -95,15 +114,22 @@ function decodeField(text: string): string | undefined {
 	}
 }
 
+/** `{ collection }` for a non-empty field, else nothing (no filter). */
+function collectionField(text: string | undefined): { collection?: string } {
+	return text === undefined || text === '' ? {} : { collection: text };
+}
+
 /**
- * Decode a custom_id. Undefined for ids of another version or shape (a button from an older
- * release, or one that was never ours).
+ * Decode a custom_id, of this version or of {@link LEGACY_CUSTOM_ID_VERSION}. Undefined for ids
+ * of another version or shape (a button from a release too old, or one that was never ours).
  */
 export function decodeCustomId(customId: string): ComponentState | undefined {
 	const raw = customId.split(':');
-	if (raw[0] !== CUSTOM_ID_VERSION) return undefined;
+	if (raw[0] !== CUSTOM_ID_VERSION && raw[0] !== LEGACY_CUSTOM_ID_VERSION) return undefined;
 	const parts = raw.slice(1).map(decodeField);
 	if (parts.some((p) => p === undefined)) return undefined;
+	// The tags that carry a collection have one field more since ld2.
+	const filtered = raw[0] === CUSTOM_ID_VERSION ? 1 : 0;
 	const [tag, a, b, c] = parts;
 	const n = parts.length;
 	switch (tag) {
@@ -115,10 +141,12 @@ export function decodeCustomId(customId: string): ComponentState | undefined {
 			return n === 2 && a ? { kind: 'full-text', id: a } : undefined;
 		case 'd': {
 			const page = count(c);
-			return n === 4 && a && b !== undefined && page !== undefined ? { kind: 'day', day: a, id: b, page } : undefined;
+			return n === 4 + filtered && a && b !== undefined && page !== undefined
+				? { kind: 'day', day: a, id: b, page, ...collectionField(parts[4]) }
+				: undefined;
 		}
 		case 'ds':
-			return n === 2 && a ? { kind: 'day-menu', day: a } : undefined;
+			return n === 2 + filtered && a ? { kind: 'day-menu', day: a, ...collectionField(b) } : undefined;
 		case 't': {
 			const index = count(b);
 			const page = count(c);
@@ -129,9 +157,9 @@ export function decodeCustomId(customId: string): ComponentState | undefined {
 		case 'ts':
 			return n === 2 && a ? { kind: 'thread-menu', focus: a } : undefined;
 		case 'r': {
-			if (n !== 3 || a === undefined || b === undefined) return undefined;
+			if (n !== 3 + filtered || a === undefined || b === undefined) return undefined;
 			const year = a === '' ? undefined : count(a);
-			return a !== '' && year === undefined ? undefined : { kind: 'random', year, from: b };
+			return a !== '' && year === undefined ? undefined : { kind: 'random', year, from: b, ...collectionField(c) };
 		}
 		case 'ss':
 			return n === 1 ? { kind: 'search-menu' } : undefined;

@@ -79,8 +79,8 @@ describe('GIVEN /random', () => {
 			await h.emu.injectChatInput({ name: 'random', options: { from: 'Truman', year: 1946 } }).callback,
 		);
 		expect(message.embeds.map((e) => e.author?.name).join(' ')).toContain('Truman');
-		expect(idOf(message, 'Another exchange')).toBe('ld1:r:1946:Truman');
-		const again = messageOf(await h.emu.injectButton({ message, customId: 'ld1:r:1946:Truman' }).callback);
+		expect(idOf(message, 'Another exchange')).toBe('ld2:r:1946:Truman:');
+		const again = messageOf(await h.emu.injectButton({ message, customId: 'ld2:r:1946:Truman:' }).callback);
 		expect(again.embeds.map((e) => e.author?.name).join(' ')).toContain('Truman');
 	});
 

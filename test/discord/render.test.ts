@@ -113,7 +113,7 @@ describe('GIVEN the custom_id codec', () => {
 	] as const)('WHEN $kind is encoded THEN it decodes to itself within 100 characters', (state) => {
 		const id = encodeCustomId(state);
 		expect(id.length).toBeLessThanOrEqual(100);
-		expect(id.startsWith('ld1:')).toBe(true);
+		expect(id.startsWith('ld2:')).toBe(true);
 		expect(decodeCustomId(id)).toEqual(state);
 	});
 

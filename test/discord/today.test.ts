@@ -39,8 +39,8 @@ describe('GIVEN /today with no options', () => {
 		expect(isEphemeral(message.flags)).toBe(false);
 		expect(message.content).toMatch(/^\*\*On this day, 12 August:\*\* \d+ letters?/);
 		expect(message.embeds[0]?.footer?.text).toContain('bt-1942-08-12');
-		expect(idOf(message, '◀ 11 August')).toBe('ld1:d:2026-08-11::0');
-		expect(idOf(message, '13 August ▶')).toBe('ld1:d:2026-08-13::0');
+		expect(idOf(message, '◀ 11 August')).toBe('ld2:d:2026-08-11::0:');
+		expect(idOf(message, '13 August ▶')).toBe('ld2:d:2026-08-13::0:');
 	});
 
 	it("WHEN the server's stored time zone is Pacific/Auckland THEN it is already 13 August there", async () => {
@@ -115,7 +115,7 @@ describe('GIVEN a day with several letters', () => {
 		expect(ids).toHaveLength(3);
 		expect(message.embeds[0]?.footer?.text).toContain(ids[0]);
 		const menu = idOf(message, 'Read another letter of this day');
-		expect(menu).toBe('ld1:ds:07-31');
+		expect(menu).toBe('ld2:ds:07-31:');
 		const picked = await h.emu.injectSelect({ message, customId: menu, values: [ids[2] ?? ''] }).callback;
 		expect(picked.type).toBe(InteractionResponseType.UpdateMessage);
 		expectNoMentions(picked);
@@ -123,7 +123,7 @@ describe('GIVEN a day with several letters', () => {
 		expect(updated.id).toBe(message.id);
 		expect(updated.embeds[0]?.footer?.text).toContain(ids[2]);
 		expect(updated.content).toBe(message.content);
-		expect(idOf(updated, '◀ 30 July')).toBe('ld1:d:07-30::0');
+		expect(idOf(updated, '◀ 30 July')).toBe('ld2:d:07-30::0:');
 	});
 
 	it('WHEN Next day and Previous day are pressed THEN the message moves a day each time, and back', async () => {
@@ -151,11 +151,11 @@ describe('GIVEN a long letter shown for its day', () => {
 		const message = messageOf(await h.emu.injectChatInput({ name: 'today', options: { date: '1946-04-05' } }).callback);
 		expect(message.embeds[0]?.footer?.text).toMatch(/Page 1 of 4 · bt-1946-04-05-smith-to-byrnes$/);
 		const next = idOf(message, 'Next ▶');
-		expect(next).toBe('ld1:d:1946-04-05:bt-1946-04-05-smith-to-byrnes:1');
+		expect(next).toBe('ld2:d:1946-04-05:bt-1946-04-05-smith-to-byrnes:1:');
 		const turned = messageOf(await h.emu.injectButton({ message, customId: next }).callback);
 		expect(turned.embeds[0]?.footer?.text).toMatch(/Page 2 of 4 · bt-1946-04-05-smith-to-byrnes$/);
 		expect(turned.content).toBe(message.content);
-		expect(idOf(turned, '6 April ▶')).toBe('ld1:d:1946-04-06::0');
+		expect(idOf(turned, '6 April ▶')).toBe('ld2:d:1946-04-06::0:');
 	});
 });
 
