@@ -1,7 +1,8 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { correspondentChoices } from '../src/discord/autocomplete.js';
+import { collectionFilter, collectionHint, collectionOption } from '../src/discord/collections.js';
 import type { Command } from '../src/discord/command.js';
-import { drawExchange } from '../src/discord/screens.js';
+import { drawExchange, notice } from '../src/discord/screens.js';
 
 export const randomData = {
 	name: 'random',
@@ -23,16 +24,25 @@ export const randomData = {
 			min_value: 1500,
 			max_value: 2100,
 		},
+		collectionOption('Only exchanges of this collection'),
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** `/random [from] [year]`. */
+/** `/random [from] [year] [collection]`; Another keeps the filters. */
 export const randomCommand = {
 	data: randomData,
 	run({ options }, deps) {
-		return drawExchange(deps, options.getString('from')?.trim() ?? '', options.getInteger('year') ?? undefined, false);
+		const collection = collectionFilter(deps, options);
+		if (!collection.ok) return notice(collection.error.message);
+		const from = options.getString('from')?.trim() ?? '';
+		const year = options.getInteger('year') ?? undefined;
+		return drawExchange(
+			deps,
+			{ from, year, ...(collection.value === undefined ? {} : { collection: collection.value }) },
+			false,
+		);
 	},
-	autocomplete({ focused }, deps) {
-		return { type: 'choices', choices: correspondentChoices(deps, focused.value) };
+	autocomplete({ focused, options }, deps) {
+		return { type: 'choices', choices: correspondentChoices(deps, focused.value, collectionHint(deps, options)) };
 	},
 } satisfies Command;

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { calendarDayAt, parseDayInput } from '../src/core/dates.js';
 import { timezoneChoices } from '../src/discord/autocomplete.js';
+import { collectionFilter, collectionOption } from '../src/discord/collections.js';
 import type { Command } from '../src/discord/command.js';
 import { dayScreen, notice } from '../src/discord/screens.js';
 
@@ -23,20 +24,26 @@ export const todayData = {
 			autocomplete: true,
 			max_length: 64,
 		},
+		collectionOption('Only letters of this collection'),
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** `/today [date] [timezone]`: the letters of the day, in the server's time zone by default. */
+/**
+ * `/today [date] [timezone] [collection]`: the letters of the day, in the server's time zone by
+ * default; the day buttons and the menu keep to the collection.
+ */
 export const todayCommand = {
 	data: todayData,
 	async run({ options, guildId, now }, deps) {
+		const collection = collectionFilter(deps, options);
+		if (!collection.ok) return notice(collection.error.message);
 		const given = options.getString('timezone');
 		const stored = given === null && guildId !== null ? (await deps.settings.get(guildId))?.timezone : undefined;
 		const today = calendarDayAt(now, given ?? stored ?? 'UTC');
 		if (!today.ok) return notice(today.error.message);
 		const day = parseDayInput(options.getString('date') ?? 'today', today.value);
 		if (!day.ok) return notice(day.error.message);
-		const { body, empty } = dayScreen(deps.corpus, day.value, '', 0);
+		const { body, empty } = dayScreen(deps.corpus, day.value, '', 0, collection.value);
 		return { type: 'message', ephemeral: empty, body };
 	},
 	autocomplete({ focused }) {

@@ -1,7 +1,9 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { findCorrespondent } from '../src/core/corpus.js';
+import { findCorrespondent, type CorpusPerson } from '../src/core/corpus.js';
 import { personChoices } from '../src/discord/autocomplete.js';
+import { collectionFilter, collectionHint, collectionOption, collectionTitle } from '../src/discord/collections.js';
 import type { Command } from '../src/discord/command.js';
+import { literal } from '../src/discord/render/text.js';
 import { notice, peopleScreen, personScreen } from '../src/discord/screens.js';
 
 export const whoData = {
@@ -16,26 +18,34 @@ export const whoData = {
 			autocomplete: true,
 			max_length: 100,
 		},
+		collectionOption('Only people of this collection'),
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** `/who <person>`: our description, roles by date, and their letters. */
+/** `/who <person> [collection]`: our description, roles by date, and their letters. */
 export const whoCommand = {
 	data: whoData,
 	run({ options }, deps) {
+		const collection = collectionFilter(deps, options);
+		if (!collection.ok) return notice(collection.error.message);
 		const typed = options.getString('person') ?? '';
+		const wanted = (p: CorpusPerson): boolean => collection.value === undefined || p.collection === collection.value;
 		// Autocomplete answers `collection/id`; a typed name is looked up.
 		const picked = deps.corpus.people.get(typed);
-		if (picked) return { type: 'message', ephemeral: false, body: personScreen(deps.corpus, picked) };
-		const found = findCorrespondent(deps.corpus, typed);
+		if (picked && wanted(picked)) return { type: 'message', ephemeral: false, body: personScreen(deps.corpus, picked) };
+		const name = picked ? picked.person.name : typed;
+		const found = findCorrespondent(deps.corpus, name);
 		if (!found.ok)
 			return notice(found.error.message.replace('No correspondent is called', 'No one in the letters is called'));
-		const [only] = found.value;
-		if (only && found.value.length === 1)
+		const people = found.value.filter(wanted);
+		if (people.length === 0)
+			return notice(`No one in ${collectionTitle(deps, collection.value ?? '')} is called "${literal(name.trim())}"`);
+		const [only] = people;
+		if (only && people.length === 1)
 			return { type: 'message', ephemeral: false, body: personScreen(deps.corpus, only) };
-		return { type: 'message', ephemeral: false, body: peopleScreen(deps.corpus, typed, found.value) };
+		return { type: 'message', ephemeral: false, body: peopleScreen(deps.corpus, name, people) };
 	},
-	autocomplete({ focused }, deps) {
-		return { type: 'choices', choices: personChoices(deps, focused.value) };
+	autocomplete({ focused, options }, deps) {
+		return { type: 'choices', choices: personChoices(deps, focused.value, collectionHint(deps, options)) };
 	},
 } satisfies Command;

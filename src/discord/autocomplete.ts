@@ -20,21 +20,24 @@ function letterChoice(corpus: Corpus, letter: Letter): Choice {
 /**
  * Letters for what has been typed: ids beginning with it (with or without the collection
  * prefix), then letters of matching dates, of matching correspondents, and containing matching
- * words, then a full-text search; at most 25.
+ * words, then a full-text search; at most 25, and only of `collection` when one is given.
  */
-export function letterChoices(deps: Deps, typed: string): Choice[] {
+export function letterChoices(deps: Deps, typed: string, collection?: string): Choice[] {
 	const { corpus } = deps;
 	const found = new Map<string, Letter>();
 	const add = (letter: Letter | undefined): void => {
-		if (letter && found.size < LIMIT) found.set(letter.id, letter);
+		if (letter && found.size < LIMIT && (collection === undefined || letter.collection === collection))
+			found.set(letter.id, letter);
 	};
+	const inScope = corpus.collections.filter((c) => collection === undefined || c.id === collection);
+	const filter = collection === undefined ? {} : { collection };
 	const text = typed.trim();
 	if (text === '') {
-		for (const id of corpus.exampleIds.values()) add(corpus.byId.get(id));
+		for (const c of inScope) add(corpus.byId.get(corpus.exampleIds.get(c.idPrefix) ?? ''));
 		return [...found.values()].map((l) => letterChoice(corpus, l));
 	}
 	const lower = text.toLowerCase();
-	for (const prefix of [lower, ...corpus.collections.map((c) => `${c.idPrefix}-${lower}`)]) {
+	for (const prefix of [lower, ...inScope.map((c) => `${c.idPrefix}-${lower}`)]) {
 		for (const id of idsStartingWith(corpus, prefix, LIMIT)) add(corpus.byId.get(id));
 	}
 	for (const s of suggest(deps.suggestions, text, 8, ['date', 'person', 'word'])) {
@@ -42,40 +45,51 @@ export function letterChoices(deps: Deps, typed: string): Choice[] {
 		if (s.kind === 'date') for (const l of corpus.byDate.get(s.value) ?? []) add(l);
 		if (s.kind === 'person') {
 			for (const p of corpus.peopleByName.get(normaliseName(s.value)) ?? []) {
+				if (collection !== undefined && p.collection !== collection) continue;
 				for (const id of corpus.lettersByPerson.get(`${p.collection}/${p.person.id}`) ?? []) add(corpus.byId.get(id));
 			}
 		}
 		if (s.kind === 'word') {
-			const hits = searchLetters(deps.search, s.value, { limit: 5 });
+			const hits = searchLetters(deps.search, s.value, { limit: 5, ...filter });
 			if (hits.ok) for (const h of hits.value) add(h.letter);
 		}
 	}
 	if (found.size < LIMIT) {
-		const hits = searchLetters(deps.search, text, { limit: LIMIT });
+		const hits = searchLetters(deps.search, text, { limit: LIMIT, ...filter });
 		if (hits.ok) for (const h of hits.value) add(h.letter);
 	}
 	return [...found.values()].map((l) => letterChoice(corpus, l));
 }
 
-function peopleFor(corpus: Corpus, typed: string, suggestions: Deps['suggestions']): CorpusPerson[] {
+function peopleFor(
+	corpus: Corpus,
+	typed: string,
+	suggestions: Deps['suggestions'],
+	collection: string | undefined,
+): CorpusPerson[] {
 	const text = typed.trim();
 	const seen = new Map<string, CorpusPerson>();
+	const wanted = (p: CorpusPerson): boolean => collection === undefined || p.collection === collection;
 	if (text === '') {
 		for (const p of corpus.people.values())
-			if (!p.person.mentionedOnly && seen.size < LIMIT) seen.set(`${p.collection}/${p.person.id}`, p);
+			if (!p.person.mentionedOnly && wanted(p) && seen.size < LIMIT) seen.set(`${p.collection}/${p.person.id}`, p);
 		return [...seen.values()];
 	}
-	for (const s of suggest(suggestions, text, LIMIT, ['person'])) {
+	// Other collections' people may come first among the suggestions: look further when filtering.
+	for (const s of suggest(suggestions, text, collection === undefined ? LIMIT : LIMIT * 8, ['person'])) {
 		for (const p of corpus.peopleByName.get(normaliseName(s.value)) ?? []) {
-			if (p.person.id === s.value && seen.size < LIMIT) seen.set(`${p.collection}/${p.person.id}`, p);
+			if (p.person.id === s.value && wanted(p) && seen.size < LIMIT) seen.set(`${p.collection}/${p.person.id}`, p);
 		}
 	}
 	return [...seen.values()];
 }
 
-/** People for `/who`: the value names one person of one collection (`collection/id`). */
-export function personChoices(deps: Deps, typed: string): Choice[] {
-	return peopleFor(deps.corpus, typed, deps.suggestions).map((p) => {
+/**
+ * People for `/who`: the value names one person of one collection (`collection/id`); only people
+ * of `collection` when one is given.
+ */
+export function personChoices(deps: Deps, typed: string, collection?: string): Choice[] {
+	return peopleFor(deps.corpus, typed, deps.suggestions, collection).map((p) => {
 		const collection = deps.corpus.collections.find((c) => c.id === p.collection)?.shortTitle ?? p.collection;
 		const named = p.person.mentionedOnly ? ', named in letters' : '';
 		return {
@@ -85,10 +99,13 @@ export function personChoices(deps: Deps, typed: string): Choice[] {
 	});
 }
 
-/** Correspondents for the `from` filters: the value is a person id, as the core's filters take. */
-export function correspondentChoices(deps: Deps, typed: string): Choice[] {
+/**
+ * Correspondents for the `from` filters: the value is a person id, as the core's filters take;
+ * only people of `collection` when one is given.
+ */
+export function correspondentChoices(deps: Deps, typed: string, collection?: string): Choice[] {
 	const byId = new Map<string, Choice>();
-	for (const p of peopleFor(deps.corpus, typed, deps.suggestions)) {
+	for (const p of peopleFor(deps.corpus, typed, deps.suggestions, collection)) {
 		if (!byId.has(p.person.id))
 			byId.set(p.person.id, { name: clip(p.person.name, MESSAGE_LIMITS.choiceName), value: p.person.id });
 	}

@@ -15,10 +15,16 @@ import {
 	threadIndexOf,
 	threadScreen,
 } from './screens.js';
+import { collectionOf } from '../core/corpus.js';
 import type { Result } from '../core/result.js';
 
 /** Said when a component's custom_id is not one this version understands. */
 export const STALE_COMPONENT = 'This button belongs to an older version of Letterday; run the command again.';
+
+/** A button filtered by a collection this version no longer has. */
+function gone(collection: string): Reply {
+	return notice(`The ${collection} collection is no longer in Letterday; run the command again.`);
+}
 
 function update(result: Result<MessageBody>): Reply {
 	return result.ok ? { type: 'update', body: result.value } : notice(result.error.message);
@@ -44,15 +50,18 @@ export function handleComponent(customId: string, values: readonly string[], dep
 		case 'day-menu': {
 			const day = parseDayKey(state.day);
 			if (!day) return notice(STALE_COMPONENT);
+			if (state.collection !== undefined && !collectionOf(corpus, state.collection)) return gone(state.collection);
 			const id = state.kind === 'day' ? state.id : value;
-			return { type: 'update', body: dayScreen(corpus, day, id, state.kind === 'day' ? state.page : 0).body };
+			const page = state.kind === 'day' ? state.page : 0;
+			return { type: 'update', body: dayScreen(corpus, day, id, page, state.collection).body };
 		}
 		case 'thread':
 			return update(threadScreen(corpus, state.focus, state.index, state.page));
 		case 'thread-menu':
 			return update(threadScreen(corpus, state.focus, threadIndexOf(corpus, state.focus, value), 0));
 		case 'random':
-			return drawExchange(deps, state.from, state.year, true);
+			if (state.collection !== undefined && !collectionOf(corpus, state.collection)) return gone(state.collection);
+			return drawExchange(deps, state, true);
 		case 'search-menu':
 		case 'who-letters':
 			return update(letterScreen(corpus, value, 0));

@@ -111,24 +111,29 @@ export function parseDayKey(key: string): DayQuery | undefined {
 	return match[1] === undefined ? { month, day } : { year: Number(match[1]), month, day };
 }
 
-/** The letters of a day ("on this day"), one shown, a menu of the others, and day buttons. */
+/**
+ * The letters of a day ("on this day"), one shown, a menu of the others, and day buttons; only
+ * letters of `collection` when one is given, and every button and menu keeps to it.
+ */
 export function dayScreen(
 	corpus: Corpus,
 	query: DayQuery,
 	letterId: string,
 	page: number,
+	collection?: string,
 ): { body: MessageBody; empty: boolean } {
-	const result = onThisDay(corpus, query);
+	const filter = collection === undefined ? {} : { collection };
+	const result = onThisDay(corpus, query, filter);
 	const previous = shiftDay(query, -1);
 	const next = shiftDay(query, 1);
 	const nav = buttonRow([
 		actionButton(
-			encodeCustomId({ kind: 'day', day: dayKey(previous), id: '', page: 0 }),
+			encodeCustomId({ kind: 'day', day: dayKey(previous), id: '', page: 0, ...filter }),
 			`◀ ${formatMonthDay(previous)}`,
 			ButtonStyle.Primary,
 		),
 		actionButton(
-			encodeCustomId({ kind: 'day', day: dayKey(next), id: '', page: 0 }),
+			encodeCustomId({ kind: 'day', day: dayKey(next), id: '', page: 0, ...filter }),
 			`${formatMonthDay(next)} ▶`,
 			ButtonStyle.Primary,
 		),
@@ -137,7 +142,9 @@ export function dayScreen(
 		result.match === 'exact'
 			? `**On this day, ${formatMonthDay(query)}:** ${plural(result.letters.length, 'letter')}${result.letters.length > 1 ? '; pick another below' : ''}.`
 			: `${result.message ?? ''}.`;
-	const content = result.note === undefined ? header : `${header} (${result.note}.)`;
+	const title = collection === undefined ? undefined : corpus.collections.find((c) => c.id === collection)?.shortTitle;
+	const scoped = title === undefined ? header : `**${literal(title)}** · ${header}`;
+	const content = result.note === undefined ? scoped : `${scoped} (${result.note}.)`;
 	const shown = result.letters.find((l) => l.id === letterId) ?? result.letters[0];
 	if (!shown)
 		return {
@@ -153,12 +160,16 @@ export function dayScreen(
 			.slice(start, start + MESSAGE_LIMITS.selectOptions)
 			.map((l) => letterOption(corpus, l, l.heading, l.id === shown.id));
 		rows.push(
-			selectRow(encodeCustomId({ kind: 'day-menu', day: dayKey(query) }), 'Read another letter of this day', options),
+			selectRow(
+				encodeCustomId({ kind: 'day-menu', day: dayKey(query), ...filter }),
+				'Read another letter of this day',
+				options,
+			),
 		);
 	}
 	rows.push(nav);
 	const body = renderLetterMessage(letterCard(corpus, shown), page, {
-		pageId: (p) => encodeCustomId({ kind: 'day', day: dayKey(query), id: shown.id, page: p }),
+		pageId: (p) => encodeCustomId({ kind: 'day', day: dayKey(query), id: shown.id, page: p, ...filter }),
 		content,
 		rows,
 	});
@@ -226,12 +237,16 @@ export function threadIndexOf(corpus: Corpus, focus: string, id: string): number
 		: 0;
 }
 
+/** The filters of `/random`, kept by its Another button. */
+export interface ExchangeFilters {
+	readonly year: number | undefined;
+	/** A correspondent as typed, or empty. */
+	readonly from: string;
+	readonly collection?: string;
+}
+
 /** A letter and its reply side by side, with buttons to read each in full and to draw again. */
-export function exchangeScreen(
-	corpus: Corpus,
-	exchange: RandomExchange,
-	filters: { year: number | undefined; from: string },
-): MessageBody {
+export function exchangeScreen(corpus: Corpus, exchange: RandomExchange, filters: ExchangeFilters): MessageBody {
 	const half = Math.floor((MESSAGE_LIMITS.embedTotal - 200) / 2);
 	const letter = letterCard(corpus, exchange.letter);
 	const reply = letterCard(corpus, exchange.reply);
@@ -251,7 +266,12 @@ export function exchangeScreen(
 			`Thread (${letter.facts.threadSize} letters)`,
 		),
 	];
-	const again = { kind: 'random', year: filters.year, from: filters.from } as const;
+	const again = {
+		kind: 'random',
+		year: filters.year,
+		from: filters.from,
+		...(filters.collection === undefined ? {} : { collection: filters.collection }),
+	} as const;
 	if (fitsCustomId(again)) buttons.push(actionButton(encodeCustomId(again), 'Another exchange', ButtonStyle.Success));
 	const content = `**An exchange:** ${literal(letterLabel(corpus, exchange.letter))}, and the reply of ${reply.view.dateText}.${exchange.note === undefined ? '' : ` (${exchange.note}.)`}`;
 	return budgetMessage({
@@ -359,14 +379,19 @@ export function peopleScreen(corpus: Corpus, name: string, people: readonly Corp
 }
 
 /** A random exchange matching the filters, as a message body or an ephemeral explanation. */
-export function drawExchange(deps: Deps, from: string, year: number | undefined, update: boolean): Reply {
+export function drawExchange(deps: Deps, filters: ExchangeFilters, update: boolean): Reply {
+	const { from, year, collection } = filters;
 	const seed = Math.floor(deps.random() * 2 ** 31);
 	const found = randomExchange(
 		deps.corpus,
-		{ ...(from === '' ? {} : { correspondent: from }), ...(year === undefined ? {} : { year }) },
+		{
+			...(from === '' ? {} : { correspondent: from }),
+			...(year === undefined ? {} : { year }),
+			...(collection === undefined ? {} : { collection }),
+		},
 		mulberry32(seed),
 	);
 	if (!found.ok) return notice(found.error.message);
-	const body = exchangeScreen(deps.corpus, found.value, { year, from });
+	const body = exchangeScreen(deps.corpus, found.value, filters);
 	return update ? { type: 'update', body } : { type: 'message', ephemeral: false, body };
 }

@@ -53,16 +53,22 @@ export async function startLetterday(
 		random?: () => number;
 		now?: () => number;
 		deferAfterMs?: number;
+		/** The corpus and its indexes (default: the big-three data, {@link realDeps}). */
+		base?: Omit<Deps, 'settings' | 'random'>;
 	} = {},
 ): Promise<LetterdayHarness> {
 	const { logger, lines } = capturedLogger();
 	const store = await openStore('memory://', createLogger({ level: 'silent' }));
 	const settings = options.settings ?? store.settings;
 	let seed = 0;
-	const deps: Deps = { ...realDeps(), settings, random: options.random ?? (() => ((seed = (seed + 0.37) % 1), seed)) };
+	const deps: Deps = {
+		...(options.base ?? realDeps()),
+		settings,
+		random: options.random ?? (() => ((seed = (seed + 0.37) % 1), seed)),
+	};
 	const harness = await startBotHarness({
 		emulator: {
-			commands: { global: registrationBody(commands) },
+			commands: { global: registrationBody(commands, deps.corpus.collections) },
 			...(options.guilds ? { guilds: options.guilds } : {}),
 		},
 		client: ({ api, recommendedOptions }) => createDiscordClient({ apiUrl: api, overrides: recommendedOptions }),

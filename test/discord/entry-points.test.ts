@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { registrationBody } from '../../src/discord/deploy.js';
 import { startEmulator, type Emulator } from '../emulator/emulator.js';
+import { bigThreeCorpus } from '../fixtures/real-data.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -67,7 +68,7 @@ describe.concurrent('GIVEN valid configuration pointing at the emulator', () => 
 	let emu: Emulator;
 	let env: Record<string, string>;
 	beforeAll(async () => {
-		emu = await startEmulator({ commands: { global: registrationBody(commands) } });
+		emu = await startEmulator({ commands: { global: registrationBody(commands, bigThreeCorpus().collections) } });
 		env = {
 			DISCORD_TOKEN: emu.token,
 			DISCORD_APPLICATION_ID: emu.applicationId,
@@ -86,7 +87,9 @@ describe.concurrent('GIVEN valid configuration pointing at the emulator', () => 
 		expect(result.stdout).toBe(
 			`Registered 9 commands to guild ${guildId}: /today, /letter, /random, /thread, /search, /who, /cite, /about, /letterday\n`,
 		);
-		expect(emu.commands(guildId)).toMatchObject(registrationBody(commands).map((c) => ({ name: c.name })));
+		expect(emu.commands(guildId)).toMatchObject(
+			registrationBody(commands, bigThreeCorpus().collections).map((c) => ({ name: c.name })),
+		);
 	});
 
 	it('WHEN the bot starts THEN it logs in, answers a command, and shuts down cleanly on SIGTERM', async () => {

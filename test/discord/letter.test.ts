@@ -195,8 +195,8 @@ describe('GIVEN /about', () => {
 		expectNoMentions(callback);
 		const [embed] = messageOf(callback).embeds;
 		expect(embed?.title).toBe('Letterday: historic letters, on this day');
-		expect(embed?.description).toContain('`/today [date] [timezone]`');
-		expect(embed?.description).toContain('`/cite <letter>`');
+		expect(embed?.description).toContain('`/today [date] [timezone] [collection]`');
+		expect(embed?.description).toContain('`/cite <letter> [collection]`');
 		expect(embed?.fields?.[0]?.name).toMatch(/\(1941–1946\)$/);
 		expect(embed?.fields?.[0]?.value).toMatch(/^\d+ letters: .* Licence: .* Sources: War Telegrams/);
 	});

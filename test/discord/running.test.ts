@@ -111,7 +111,7 @@ describe('GIVEN a message drawn by one bot process', () => {
 	let emu: Emulator;
 	let bot: RunningBot | undefined;
 	beforeAll(async () => {
-		emu = await startEmulator({ commands: { global: registrationBody(commands) } });
+		emu = await startEmulator({ commands: { global: registrationBody(commands, realDeps().corpus.collections) } });
 	});
 	afterAll(async () => {
 		await bot?.stop();
@@ -191,6 +191,7 @@ describe('GIVEN the registry', () => {
 				apiUrl: emu.url,
 				guildId,
 				commands,
+				collections: realDeps().corpus.collections,
 			});
 			expect(toGuild).toEqual({ names: commands.map((c) => c.data.name), scope: `to guild ${guildId}` });
 			expect(emu.commands(guildId).map((c) => c.name)).toEqual(toGuild.names);
@@ -200,6 +201,7 @@ describe('GIVEN the registry', () => {
 				applicationId: emu.applicationId,
 				apiUrl: emu.url,
 				commands,
+				collections: realDeps().corpus.collections,
 			});
 			expect(global.scope).toBe('globally');
 			expect(emu.commands().map((c) => c.name)).toEqual(global.names);
@@ -208,6 +210,7 @@ describe('GIVEN the registry', () => {
 				applicationId: emu.applicationId,
 				apiUrl: emu.url,
 				commands,
+				collections: realDeps().corpus.collections,
 			}).catch((e: unknown) => e);
 			expect(error instanceof DiscordAPIError ? error.status : error).toBe(401);
 		} finally {
