@@ -9,12 +9,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, test } from 'vitest';
-import { ApplicationCommandOptionType, type APIApplicationCommand, type APIMessage } from 'discord-api-types/v10';
+import {
+	ApplicationCommandOptionType,
+	type APIApplicationCommand,
+	type APIMessage,
+	type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { commands } from '../../commands/index.js';
 import { buildCorpus, type Corpus } from '../../src/core/corpus.js';
 import type { Letter } from '../../src/core/format.js';
 import { buildSearch, buildSuggestions } from '../../src/core/search.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
+import { withCollectionChoices } from '../../src/discord/collections.js';
 import type { Deps } from '../../src/discord/command.js';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id.js';
 import { registrationBody } from '../../src/discord/deploy.js';
@@ -126,6 +132,42 @@ describe('GIVEN the custom_id codec', () => {
 			const state = { kind: 'day', day: '1942-08-13', id: longest.id, page: 9999, collection } as const;
 			expect(encodeCustomId(state).length, longest.id).toBeLessThanOrEqual(100);
 		}
+	});
+});
+
+describe('GIVEN registration data with collection options', () => {
+	const data = {
+		name: 'example',
+		description: 'An example',
+		options: [
+			{
+				type: ApplicationCommandOptionType.Subcommand,
+				name: 'show',
+				description: 'Show',
+				options: [{ type: ApplicationCommandOptionType.String, name: 'collection', description: 'One' }],
+			},
+			{
+				type: ApplicationCommandOptionType.Subcommand,
+				name: 'pick',
+				description: 'Pick',
+				options: [
+					{ type: ApplicationCommandOptionType.String, name: 'collection', description: 'Typed', autocomplete: true },
+				],
+			},
+		],
+	} as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+	test('WHEN it is registered THEN an option inside a subcommand gets the choices, and one with autocomplete does not', () => {
+		const [show, pick] = withCollectionChoices(data, corpus.collections).options ?? [];
+		const inner = (o: typeof show) => (o && 'options' in o ? o.options?.[0] : undefined);
+		expect(inner(show)).toMatchObject({ choices: IDS.map((value) => ({ value })) });
+		expect(inner(pick)).not.toHaveProperty('choices');
+		expect(data.options[0].options[0]).not.toHaveProperty('choices');
+	});
+
+	test('WHEN there are no collections THEN no empty choices list is registered', () => {
+		const [show] = withCollectionChoices(data, []).options ?? [];
+		expect(show && 'options' in show ? show.options?.[0] : undefined).not.toHaveProperty('choices');
 	});
 });
 
