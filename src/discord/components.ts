@@ -4,6 +4,7 @@
  */
 import type { Deps, MessageBody, Reply } from './command.js';
 import { decodeCustomId } from './custom-id.js';
+import { literal } from './render/text.js';
 import {
 	dayScreen,
 	drawExchange,
@@ -23,7 +24,7 @@ export const STALE_COMPONENT = 'This button belongs to an older version of Lette
 
 /** A button filtered by a collection this version no longer has. */
 function gone(collection: string): Reply {
-	return notice(`The ${collection} collection is no longer in Letterday; run the command again.`);
+	return notice(`The ${literal(collection)} collection is no longer in Letterday; run the command again.`);
 }
 
 function update(result: Result<MessageBody>): Reply {

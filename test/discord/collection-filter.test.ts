@@ -361,6 +361,20 @@ describe('GIVEN the bot over all five collections', () => {
 		expect(lettersShown(letter)).toEqual(['bt-1942-08-13-stalin-to-churchill']);
 	});
 
+	it('WHEN a button keeps a collection the data no longer has THEN only the presser is told to run the command again', async () => {
+		const channel = await h.client.channels.fetch(h.emu.firstChannelId);
+		if (!channel?.isSendable()) throw new Error('channel not sendable');
+		for (const customId of ['ld2:d:10-19::0:retired', 'ld2:r:::retired']) {
+			const message = await channel.send({
+				content: 'A filtered answer',
+				components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: customId, label: 'Press' }] }],
+			});
+			const callback = await h.emu.injectButton({ message: message.id, customId }).callback;
+			expect(isEphemeral(callback.data?.flags)).toBe(true);
+			expect(callback.data?.content).toBe('The retired collection is no longer in Letterday; run the command again.');
+		}
+	});
+
 	it('WHEN Discord still offers a collection the data no longer has THEN the command refuses it plainly', async () => {
 		const stale = [...corpus.collections, { id: 'retired', shortTitle: 'Retired' }];
 		await h.client.application.commands.set(registrationBody(commands, stale));
