@@ -26,6 +26,10 @@ const envSchema = z.object({
 	),
 	LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
 	TZ: optional(z.string().refine((zone) => IANAZone.isValidZone(zone), 'is not an IANA time zone (e.g. Europe/London)')),
+	POST_RATE_PER_SECOND: z.preprocess(
+		blankToUndefined,
+		z.coerce.number({ error: 'must be a number' }).gt(0, 'must be above 0').max(50, "must be at most 50 (Discord's global limit)").default(45),
+	),
 });
 
 export interface Config {
@@ -33,6 +37,8 @@ export interface Config {
 	readonly storeUrl: string;
 	readonly logLevel: (typeof LOG_LEVELS)[number];
 	readonly timezone: string;
+	/** Daily-post requests per second this process may make (its share of Discord's 50/s per bot). */
+	readonly postRatePerSecond: number;
 }
 
 /** Raised when the environment is unusable; the message names every bad variable. */
@@ -62,5 +68,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, re
 		storeUrl: e.STORE_URL,
 		logLevel: e.LOG_LEVEL,
 		timezone: e.TZ ?? 'UTC',
+		postRatePerSecond: e.POST_RATE_PER_SECOND,
 	});
 }

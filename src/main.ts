@@ -80,7 +80,7 @@ try {
 				postLog: store.postLog,
 				forgetGuild: (guildId) => store.forgetGuild(guildId),
 				sender: createDiscordPostSender(client),
-				pacer: createPacer(),
+				pacer: createPacer({ ratePerSecond: config.postRatePerSecond }),
 				logger,
 				// Unique per process: the post log's claims tell processes sharing a store apart.
 				owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

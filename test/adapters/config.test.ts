@@ -12,7 +12,15 @@ describe('GIVEN the environment', () => {
 			storeUrl: 'sqlite://letterday.sqlite',
 			logLevel: 'info',
 			timezone: 'UTC',
+			postRatePerSecond: 45,
 		});
+	});
+
+	test("WHEN POST_RATE_PER_SECOND is given THEN it must be above 0 and at most Discord's 50", () => {
+		expect(loadConfig({ POST_RATE_PER_SECOND: '22.5' }).postRatePerSecond).toBe(22.5);
+		expect(() => loadConfig({ POST_RATE_PER_SECOND: '60' })).toThrow("POST_RATE_PER_SECOND must be at most 50 (Discord's global limit)");
+		expect(() => loadConfig({ POST_RATE_PER_SECOND: '0' })).toThrow('POST_RATE_PER_SECOND must be above 0');
+		expect(() => loadConfig({ POST_RATE_PER_SECOND: 'fast' })).toThrow('POST_RATE_PER_SECOND must be a number');
 	});
 
 	test('WHEN the bot settings are given THEN they are parsed and frozen', () => {
