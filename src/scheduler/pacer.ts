@@ -1,7 +1,7 @@
 /**
  * Pacing for the daily fan-out: every Discord request the scheduler makes (a post, a thread, a
- * note to a log channel) first takes a slot here. Slots are spaced evenly at `ratePerSecond`, so
- * no one-second window ever holds more than that many requests (Discord's global limit is 50 per
+ * note to a log channel) first takes a slot here. Slots are spaced at least `1 / ratePerSecond`
+ * apart, so no one-second window ever holds more than about that many requests (Discord's global limit is 50 per
  * second per bot; we stay under it before discord.js ever sees a 429), and at most `concurrency`
  * requests are in flight, so a slow server cannot pile up sockets.
  */
@@ -35,19 +35,24 @@ export function createPacer(options: PacerOptions = {}): Pacer {
 	if (!(rate > 0) || !(concurrency >= 1)) throw new RangeError('pacer rate and concurrency must be positive');
 	const interval = 1_000 / rate;
 	const now = options.now ?? (() => performance.now());
-	let nextAt = 0;
+	let last = -Infinity;
 	let inFlight = 0;
 	let waiting = 0;
 	const freed: (() => void)[] = [];
+	// Slots are granted one at a time, each at least `interval` after the previous one actually
+	// was: a stalled event loop then delays requests instead of releasing a burst of them.
+	let grants: Promise<void> = Promise.resolve();
 
 	async function slot(): Promise<void> {
 		while (inFlight >= concurrency) await new Promise<void>((resolve) => freed.push(resolve));
 		inFlight++;
-		// Reserve the next start time before sleeping, so concurrent callers queue in order.
-		const at = Math.max(now(), nextAt);
-		nextAt = at + interval;
-		const wait = at - now();
-		if (wait > 0) await sleep(wait);
+		const granted = grants.then(async () => {
+			// A timer may fire a little early; wait again rather than start early.
+			for (let wait = last + interval - now(); wait > 0; wait = last + interval - now()) await sleep(wait);
+			last = now();
+		});
+		grants = granted;
+		await granted;
 	}
 
 	return {

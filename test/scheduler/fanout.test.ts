@@ -62,10 +62,6 @@ describe(`GIVEN ${GUILDS} servers posting in the same minute`, () => {
 		const posts = emu.requests('POST', /^\/channels\/\d+\/messages$/);
 		const tooMany = emu.requests('*', /.*/).filter((r) => r.status === 429);
 		const peakDelayMs = delay.max / 1e6;
-		// The measurements the README quotes.
-		console.info(
-			`fan-out: ${GUILDS} posts in ${seconds.toFixed(1)} s, ${tooMany.length} 429s, ${rateLimited} rateLimited events, peak event-loop delay ${peakDelayMs.toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms`,
-		);
 		expect(report.due).toBe(GUILDS);
 		expect([...report.outcomes.values()].filter((o) => o.status === 'posted')).toHaveLength(GUILDS);
 		expect(posts.filter((r) => r.status === 200)).toHaveLength(GUILDS);
@@ -78,6 +74,10 @@ describe(`GIVEN ${GUILDS} servers posting in the same minute`, () => {
 			while ((times[hi] ?? 0) - (times[lo] ?? 0) >= 1_000) lo++;
 			peak = Math.max(peak, hi - lo + 1);
 		}
+		// The measurements the README quotes.
+		console.info(
+			`fan-out: ${GUILDS} posts in ${seconds.toFixed(1)} s, ${tooMany.length} 429s, ${rateLimited} rateLimited events, busiest second ${peak} requests, peak event-loop delay ${peakDelayMs.toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms`,
+		);
 		expect(peak).toBeLessThan(50);
 		expect(seconds).toBeLessThan(GUILDS / DEFAULT_RATE_PER_SECOND + 8);
 		expect(peakDelayMs).toBeLessThan(500);
