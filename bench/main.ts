@@ -11,9 +11,12 @@
  *   emulator; time from an interaction leaving the emulator to its callback arriving back.
  * - `memory`: `src/main.ts` itself, with the bundled corpus, logged in to an emulator of 1,000
  *   and 10,000 guilds; its resident memory.
- * The daily fan-out is not measured yet: there is no scheduler to fan posts out.
+ * - `fanout`: 1,000 and 10,000 servers due in the same minute, one scheduler tick against the
+ *   emulator enforcing Discord's global limit of 50 requests a second: time, 429s, event-loop delay.
+ *   10,000 posts cannot take less than 200 s, so a full run takes about eight minutes.
  *
- * `--quick`: the bundled corpus and 10,000 letters only, few samples, 1,000 guilds: seconds.
+ * `--quick`: the bundled corpus and 10,000 letters only, few samples, 1,000 guilds, a fan-out of
+ * 100 servers: about half a minute.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,7 +57,7 @@ function registration(dataDir: string): RESTPutAPIApplicationCommandsJSONBody {
 	return body(commands, collections);
 }
 const TSX = fileURLToPath(import.meta.resolve('tsx'));
-const SECTIONS = ['startup', 'core', 'bot', 'memory'] as const;
+const SECTIONS = ['startup', 'core', 'bot', 'memory', 'fanout'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Targets from the issue. */
@@ -439,6 +442,100 @@ async function measureIdle(withTsx: boolean): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Daily fan-out: every server due in the same minute, under Discord's global limit
+
+interface FanoutResult {
+	readonly guilds: number;
+	readonly shards: number;
+	readonly due: number;
+	readonly statuses: Record<string, number>;
+	/** The tick, as the bot timed it (ms). */
+	readonly tickMs: number;
+	/** Servers / 50 per second, the fastest Discord's global limit allows (ms). */
+	readonly idealMs: number;
+	/** Posts the emulator created (200 to POST /channels/{id}/messages). */
+	readonly posts: number;
+	readonly responses429: number;
+	readonly rateLimitedEvents: number;
+	/** The most posts the emulator received in any one-second window. */
+	readonly peakPerSecond: number;
+	readonly eventLoopDelayMs: { readonly max: number; readonly p99: number; readonly mean: number };
+	/** `/today` sent every 250 ms while the posts went out. */
+	readonly interactionsDuring: Summary;
+}
+
+async function measureFanout(guilds: number): Promise<FanoutResult> {
+	const shards = Math.ceil(guilds / 2_500);
+	const emu = await startEmulator({
+		commands: { global: registration(DEFAULT_DATA_DIR) },
+		guilds: Array.from({ length: guilds }, (_, i) => ({ name: `Server ${i + 1}` })),
+		recommendedShards: shards,
+	});
+	const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'bench/fanout-child.ts')], {
+		cwd: ROOT,
+		env: { PATH: process.env.PATH ?? '', DISCORD_API_URL: emu.url, DISCORD_TOKEN: emu.token },
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
+	try {
+		let onDone: (line: Record<string, unknown>) => void = () => undefined;
+		const done = new Promise<Record<string, unknown>>((resolve) => (onDone = resolve));
+		const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
+			lines(child, (line) => {
+				if (line.type === 'fanout-ready') resolve(line);
+				if (line.type === 'fanout-done') onDone(line);
+			});
+			child.once('exit', (code) => reject(new Error(`fanout-child exited with ${code} before it was ready`)));
+		});
+		const readyLine = await ready;
+		progress(`fan-out ${num(guilds)}: ${String(readyLine.scheduled)} servers scheduled; ticking`);
+		emu.enableGlobalRateLimit(50, 1_000);
+		const from = emu.state.requests.length;
+		child.stdin?.end('go\n');
+		let finished: Record<string, unknown> | undefined;
+		void done.then((line) => (finished = line));
+		// Members keep using the bot while the posts go out.
+		const latencies: number[] = [];
+		const guildIds = [...emu.state.guilds.keys()];
+		for (let i = 0; finished === undefined; i++) {
+			const guildId = guildIds[(i * 7919) % guildIds.length] ?? '';
+			const injected = emu.injectChatInput({ name: 'today', guildId });
+			const callback = await injected.callback;
+			latencies.push(callback.receivedAt - injected.sentAt);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		const line = finished;
+		const requests = emu.state.requests.slice(from);
+		const posts = requests.filter(
+			(r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.status === 200,
+		);
+		const times = posts.map((r) => r.receivedAt).sort((a, b) => a - b);
+		let peak = 0;
+		for (let lo = 0, hi = 0; hi < times.length; hi++) {
+			while ((times[hi] ?? 0) - (times[lo] ?? 0) >= 1_000) lo++;
+			peak = Math.max(peak, hi - lo + 1);
+		}
+		await exited(child);
+		return {
+			guilds,
+			shards,
+			due: Number(line.due),
+			statuses: line.statuses as Record<string, number>,
+			tickMs: Number(line.ms),
+			idealMs: (guilds / 50) * 1_000,
+			posts: posts.length,
+			responses429: requests.filter((r) => r.status === 429).length,
+			rateLimitedEvents: Number(line.rateLimitedEvents),
+			peakPerSecond: peak,
+			eventLoopDelayMs: line.eventLoopDelayMs as FanoutResult['eventLoopDelayMs'],
+			interactionsDuring: summarise(latencies),
+		};
+	} finally {
+		if (child.exitCode === null) child.kill('SIGKILL');
+		await emu.stop();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 function machine(): Record<string, unknown> {
@@ -459,6 +556,7 @@ function sizeOrder(label: string): number {
 interface Run {
 	readonly sizes: readonly SizeResult[];
 	readonly memory: readonly MemoryResult[];
+	readonly fanout: readonly FanoutResult[];
 	readonly idle: { readonly node: number; readonly tsx: number } | undefined;
 	readonly load: { readonly start: readonly number[]; readonly end: readonly number[] };
 }
@@ -583,7 +681,48 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 				`For comparison, an idle \`node\`: ${num(mib(idle.node), 1)} MiB; an idle \`node --import tsx\` (as \`npm start\` runs): ${num(mib(idle.tsx), 1)} MiB.`,
 			);
 	}
-	out.push('', '## Daily fan-out: not yet measured (the daily scheduler that fans posts out is not built yet).');
+	if (only.has('fanout')) {
+		out.push(
+			'',
+			"## Daily fan-out: every server due in the same minute, emulator enforcing Discord's 50 requests/s",
+			'',
+		);
+		const rows: Cell[][] = run.fanout.map((r) => [
+			num(r.guilds),
+			num(r.shards),
+			`${num(r.posts)} / ${num(r.due)}`,
+			num(r.tickMs / 1_000, 1),
+			num(r.idealMs / 1_000, 1),
+			num(r.tickMs / r.idealMs, 2),
+			num(r.responses429),
+			num(r.peakPerSecond),
+			num(r.eventLoopDelayMs.max, 1),
+			num(r.eventLoopDelayMs.p99, 1),
+			`${num(r.interactionsDuring.medianMs, 2)} / ${num(r.interactionsDuring.p99Ms, 2)} (${num(r.interactionsDuring.count)})`,
+			r.responses429 === 0 ? 'pass' : 'FAIL',
+		]);
+		out.push(
+			formatTable(
+				[
+					'servers>',
+					'shards>',
+					'posted / due>',
+					'total s>',
+					'ideal s>',
+					'total / ideal>',
+					'429s>',
+					'peak posts/s>',
+					'loop delay max ms>',
+					'loop delay p99 ms>',
+					'/today during, median / p99 ms (n)>',
+					'0 429s',
+				],
+				rows,
+			),
+			'',
+			"ideal: servers / 50 s (Discord's global limit). Loop delay: monitorEventLoopDelay in the bot during the tick.",
+		);
+	} else out.push('', '## Daily fan-out: not measured in this run (`--only` left it out).');
 	return out.join('\n');
 }
 
@@ -594,6 +733,7 @@ async function main(): Promise<void> {
 	const work = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
 	const sizes: SizeResult[] = [];
 	const memory: MemoryResult[] = [];
+	const fanout: FanoutResult[] = [];
 	const generated: Record<string, unknown>[] = [];
 	const loadStart = loadavg();
 	let idle: Run['idle'];
@@ -618,12 +758,20 @@ async function main(): Promise<void> {
 			}
 			idle = { node: await measureIdle(false), tsx: await measureIdle(true) };
 		}
+		if (only.has('fanout')) {
+			for (const guilds of quick ? [100] : [1_000, 10_000]) {
+				progress(
+					`fan-out: ${num(guilds)} servers due in the same minute (at least ${num(guilds / 50)} s under the global limit)`,
+				);
+				fanout.push(await measureFanout(guilds));
+			}
+		}
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}
 	sizes.sort((a, b) => sizeOrder(a.label) - sizeOrder(b.label));
 	const load = { start: loadStart, end: loadavg() };
-	const report = printTables({ sizes, memory, idle, load }, only, quick);
+	const report = printTables({ sizes, memory, fanout, idle, load }, only, quick);
 	process.stdout.write(`${report}\n`);
 
 	const resultsDir = join(ROOT, 'bench', 'results');
@@ -640,9 +788,9 @@ async function main(): Promise<void> {
 		targets: TARGETS,
 		corpora: sizes,
 		memory,
+		fanout,
 		idle,
 		load,
-		notMeasured: ['fan-out: the daily scheduler that fans posts out to servers is not built yet'],
 		durationMs: performance.now() - started,
 	};
 	writeFileSync(file, `${JSON.stringify(json, null, '\t')}\n`);

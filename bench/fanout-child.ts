@@ -1,0 +1,125 @@
+/**
+ * The daily fan-out, in its own process: the bot as `src/main.ts` builds it (bundled corpus,
+ * prompts, a memory store, the discord.js post sender and the pacer at its default rate) logged
+ * in to the emulator named by the environment; every server it is in gets a post due at the
+ * same minute, and one scheduler tick (`runDueTick`, what the cron job runs each minute) delivers
+ * them while `monitorEventLoopDelay` watches the event loop.
+ *
+ * Lines on stdout: `{"type":"fanout-ready",…}` once the bot is ready and the schedules are set;
+ * then, after a line arrives on stdin, `{"type":"fanout-done",…}`.
+ *
+ * Usage: `node --import tsx bench/fanout-child.ts` with `DISCORD_API_URL` and `DISCORD_TOKEN` set.
+ */
+import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ChannelType } from 'discord.js';
+import { DateTime } from 'luxon';
+import { commands } from '../commands/index.js';
+import { buildCorpus } from '../src/core/corpus.js';
+import { buildSearch, buildSuggestions } from '../src/core/search.js';
+import { newGuildSettings } from '../src/core/settings.js';
+import { loadDataSet } from '../src/data/load.js';
+import { loadPrompts } from '../src/data/prompts.js';
+import { startBot } from '../src/discord/bot.js';
+import { createLogger } from '../src/logger.js';
+import { createDailyAdmin } from '../src/scheduler/admin.js';
+import { runDueTick, type DailyPostDeps } from '../src/scheduler/daily-post.js';
+import { createDiscordPostSender, ownsGuild } from '../src/scheduler/discord-sender.js';
+import { createPacer } from '../src/scheduler/pacer.js';
+import { openStore } from '../src/storage/open-store.js';
+
+/** The minute every server posts at, and the instant the tick runs. */
+const POST_TIME = '09:00';
+const TICK_AT = DateTime.fromISO('2026-01-15T09:00:00Z', { zone: 'utc' });
+
+function emit(line: Record<string, unknown>): void {
+	process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+const token = process.env.DISCORD_TOKEN ?? '';
+const apiUrl = process.env.DISCORD_API_URL ?? '';
+if (!apiUrl.startsWith('http://127.0.0.1:')) {
+	process.stderr.write('fanout-child: runs only against a local emulator (DISCORD_API_URL=http://127.0.0.1:…)\n');
+	process.exit(2);
+}
+
+const logger = createLogger({ level: 'warn', secrets: [token], destination: process.stderr });
+const corpus = buildCorpus(loadDataSet());
+const search = buildSearch(corpus);
+const suggestions = buildSuggestions(corpus);
+const prompts = loadPrompts();
+const store = await openStore('memory://', logger);
+let daily: DailyPostDeps | undefined;
+const bot = await startBot({
+	token,
+	apiUrl,
+	commands,
+	deps: (client) => {
+		daily = {
+			corpus,
+			prompts,
+			settings: store.settings,
+			rotation: store.rotation,
+			postLog: store.postLog,
+			forgetGuild: (guildId) => store.forgetGuild(guildId),
+			sender: createDiscordPostSender(client),
+			pacer: createPacer(),
+			logger,
+			owner: `bench:${process.pid}:${randomUUID().slice(0, 8)}`,
+			owns: ownsGuild(client),
+		};
+		return {
+			corpus,
+			search,
+			suggestions,
+			settings: store.settings,
+			random: Math.random,
+			daily: createDailyAdmin(daily, client),
+		};
+	},
+	logger,
+	// Only login is sped up (no identify throttle); REST keeps discord.js's defaults, as in production.
+	clientOverrides: {
+		ws: { buildIdentifyThrottler: () => Promise.resolve({ waitForIdentify: () => Promise.resolve() }) },
+		waitGuildTimeout: 1_000,
+	},
+});
+if (daily === undefined) throw new Error('fanout-child: the bot built no daily-post dependencies');
+const deps: DailyPostDeps = daily;
+
+let scheduled = 0;
+for (const guild of bot.client.guilds.cache.values()) {
+	const channel = guild.channels.cache.find((c) => c.type === ChannelType.GuildText);
+	if (!channel) continue;
+	const settings = newGuildSettings({ channelId: channel.id, time: POST_TIME, timezone: 'UTC' });
+	if (!settings.ok) throw new Error(settings.error.message);
+	await store.settings.set(guild.id, settings.value);
+	scheduled++;
+}
+let rateLimited = 0;
+bot.client.rest.on('rateLimited', () => rateLimited++);
+emit({ type: 'fanout-ready', guilds: bot.client.guilds.cache.size, scheduled });
+
+await new Promise<void>((resolve) => {
+	process.stdin.once('data', () => resolve());
+	process.stdin.once('end', () => resolve());
+});
+process.stdin.pause();
+
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+const report = await runDueTick(deps, TICK_AT);
+delay.disable();
+const statuses: Record<string, number> = {};
+for (const outcome of report.outcomes.values()) statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+emit({
+	type: 'fanout-done',
+	due: report.due,
+	ms: report.ms,
+	statuses,
+	rateLimitedEvents: rateLimited,
+	eventLoopDelayMs: { max: delay.max / 1e6, p99: delay.percentile(99) / 1e6, mean: delay.mean / 1e6 },
+	memory: process.memoryUsage(),
+});
+await bot.stop();
+await store.close();
