@@ -15,7 +15,7 @@ import { isPlaceholder, type Corpus } from '../core/corpus.js';
 import { type DayQuery } from '../core/dates.js';
 import type { Letter } from '../core/format.js';
 import { onThisDay, type OnThisDay } from '../core/on-this-day.js';
-import type { PostLog, RotationStore, SettingsStore } from '../core/ports.js';
+import type { ClaimResult, PostLog, RotationStore, SettingsStore } from '../core/ports.js';
 import { pickForYear, type RotationPick } from '../core/rotation.js';
 import {
 	DEFAULT_DELIVERY_POLICY,
@@ -98,7 +98,7 @@ export interface DailyPostDeps {
 	readonly policy?: DeliveryPolicy;
 	/** The claim's lease; keep it under Discord's nonce memory (a few minutes). Default 60 s. */
 	readonly leaseMs?: number;
-	/** One server's delivery may take this long before the tick moves on. Default 120 s. */
+	/** How long a send may take before it counts as failed (and is retried under the backoff). Default 60 s. */
 	readonly guildTimeoutMs?: number;
 }
 
@@ -209,6 +209,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
 	const late = new Promise<never>((_, reject) => {
 		timer = setTimeout(() => reject(new PostError('transient', `no answer from Discord within ${ms / 1000} s`)), ms);
+		timer.unref();
 	});
 	try {
 		return await Promise.race([work, late]);
@@ -234,8 +235,40 @@ export async function deliverPost(
 	const { postLog, logger } = deps;
 	const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
 	const context = { guildId, localDate: due.localDate, channelId: fresh.channelId };
-	const claim = await postLog.claim(guildId, due.localDate, deps.owner, deps.leaseMs ?? 60_000);
-	if (claim === 'done') {
+	const plan = planPost(deps.corpus, deps.prompts, {
+		guildId,
+		settings: fresh,
+		localDate: due.localDate,
+		rotation: await deps.rotation.get(guildId),
+		...(due.late ? { late: due } : {}),
+	});
+	if (plan === undefined) {
+		const reason = 'no letter with text within a week of this day in the chosen collections';
+		await update(deps, guildId, (s) => recordSkipped(s, { localDate: due.localDate, nowUtc, reason }));
+		logger.warn(context, 'daily post skipped: nothing to post');
+		return { status: 'skipped', reason };
+	}
+
+	// The claim is taken inside the pacer's slot, right before sending, so its lease runs while
+	// the message is sent, not while thousands of other servers' posts wait their turn.
+	let sent: { claim: ClaimResult; messageId?: string };
+	try {
+		sent = await deps.pacer.run(async () => {
+			const claim = await postLog.claim(guildId, due.localDate, deps.owner, deps.leaseMs ?? 60_000);
+			if (claim !== 'claimed') return { claim };
+			// Stable within the year, so writing it before sending cannot change a retried post.
+			if (plan.pick.changed) await deps.rotation.set(guildId, plan.pick.state);
+			const messageId = await withTimeout(
+				deps.sender.send(guildId, fresh.channelId, plan.body, postLog.nonce(guildId, due.localDate)),
+				deps.guildTimeoutMs ?? 60_000,
+			);
+			return { claim, messageId };
+		});
+	} catch (error: unknown) {
+		await postLog.release(guildId, due.localDate, deps.owner).catch(() => undefined);
+		return fail(deps, guildId, fresh, due, nowUtc, error, policy);
+	}
+	if (sent.claim === 'done') {
 		// Sent by another process (or before a restart) that may not have recorded it in the
 		// settings: record it, so the server's status is right and the post stops being due.
 		const record = await postLog.get(guildId, due.localDate);
@@ -246,34 +279,8 @@ export async function deliverPost(
 		}
 		return { status: 'already-posted' };
 	}
-	if (claim === 'taken') return { status: 'taken' };
-
-	const plan = planPost(deps.corpus, deps.prompts, {
-		guildId,
-		settings: fresh,
-		localDate: due.localDate,
-		rotation: await deps.rotation.get(guildId),
-		...(due.late ? { late: due } : {}),
-	});
-	if (plan === undefined) {
-		const reason = 'no letter with text within a week of this day in the chosen collections';
-		await postLog.release(guildId, due.localDate, deps.owner);
-		await update(deps, guildId, (s) => recordSkipped(s, { localDate: due.localDate, nowUtc, reason }));
-		logger.warn(context, 'daily post skipped: nothing to post');
-		return { status: 'skipped', reason };
-	}
-	// Stable within the year, so writing it before sending cannot change a retried post.
-	if (plan.pick.changed) await deps.rotation.set(guildId, plan.pick.state);
-
-	let messageId: string;
-	try {
-		messageId = await deps.pacer.run(() =>
-			deps.sender.send(guildId, fresh.channelId, plan.body, postLog.nonce(guildId, due.localDate)),
-		);
-	} catch (error: unknown) {
-		await postLog.release(guildId, due.localDate, deps.owner).catch(() => undefined);
-		return fail(deps, guildId, fresh, due, nowUtc, error, policy);
-	}
+	const messageId = sent.messageId;
+	if (sent.claim === 'taken' || messageId === undefined) return { status: 'taken' };
 	await postLog.complete(guildId, due.localDate, messageId);
 	const status = due.late ? 'late' : 'posted';
 	await update(deps, guildId, (s) => recordSuccess(s, { localDate: due.localDate, nowUtc, messageId, late: due.late }));
@@ -391,10 +398,7 @@ export async function runDueTick(deps: DailyPostDeps, nowUtc: DateTime): Promise
 	await Promise.all(
 		due.map(async ({ guildId, settings, post }) => {
 			try {
-				const outcome = await withTimeout(
-					deliverPost(deps, guildId, settings, post, nowUtc),
-					deps.guildTimeoutMs ?? 120_000,
-				);
+				const outcome = await deliverPost(deps, guildId, settings, post, nowUtc);
 				outcomes.set(guildId, outcome);
 			} catch (error: unknown) {
 				deps.logger.error({ guildId, err: error }, 'daily post delivery failed unexpectedly');
