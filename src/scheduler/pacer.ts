@@ -1,7 +1,8 @@
 /**
  * Pacing for the daily fan-out: every Discord request the scheduler makes (a post, a thread, a
- * note to a log channel) first takes a slot here. Slots are spaced at least `1 / ratePerSecond`
- * apart, so no one-second window ever holds more than about that many requests (Discord's global limit is 50 per
+ * note to a log channel) first takes a slot here. Slots come from a token bucket refilled at
+ * `ratePerSecond` with a small burst, so no one-second window ever holds more than a couple of
+ * requests over that rate (Discord's global limit is 50 per
  * second per bot; we stay under it before discord.js ever sees a 429), and at most `concurrency`
  * requests are in flight, so a slow server cannot pile up sockets.
  */
@@ -10,6 +11,11 @@
 export interface PacerOptions {
 	/** Requests started per second, evenly spaced (default {@link DEFAULT_RATE_PER_SECOND}). */
 	readonly ratePerSecond?: number;
+	/**
+	 * Requests that may start together after a pause (default a twentieth of the rate, at least 1):
+	 * a one-second window holds at most `ratePerSecond + burst` requests (47 at the default 45).
+	 */
+	readonly burst?: number;
 	/** Requests in flight at once (default 16). */
 	readonly concurrency?: number;
 	/** Monotonic clock in milliseconds (default `performance.now`). */
@@ -32,25 +38,37 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createPacer(options: PacerOptions = {}): Pacer {
 	const rate = options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND;
 	const concurrency = options.concurrency ?? 16;
-	if (!(rate > 0) || !(concurrency >= 1)) throw new RangeError('pacer rate and concurrency must be positive');
-	const interval = 1_000 / rate;
+	if (!(rate > 0) || !(concurrency >= 1) || (options.burst !== undefined && !(options.burst >= 1)))
+		throw new RangeError('pacer rate and concurrency must be positive');
 	const now = options.now ?? (() => performance.now());
-	let last = -Infinity;
+	const burst = options.burst ?? Math.max(1, Math.floor(rate / 20));
+	let tokens = burst;
+	let refilledAt = now();
 	let inFlight = 0;
 	let waiting = 0;
 	const freed: (() => void)[] = [];
-	// Slots are granted one at a time, each at least `interval` after the previous one actually
-	// was: a stalled event loop then delays requests instead of releasing a burst of them.
+	// A token bucket, granted one caller at a time: `rate` tokens a second, at most `burst` saved
+	// up, so a stalled event loop releases at most `burst` requests at once, and any one-second
+	// window holds at most `rate + burst` of them.
 	let grants: Promise<void> = Promise.resolve();
+
+	async function take(): Promise<void> {
+		for (;;) {
+			const t = now();
+			tokens = Math.min(burst, tokens + ((t - refilledAt) * rate) / 1_000);
+			refilledAt = t;
+			if (tokens >= 1) {
+				tokens -= 1;
+				return;
+			}
+			await sleep(((1 - tokens) * 1_000) / rate);
+		}
+	}
 
 	async function slot(): Promise<void> {
 		while (inFlight >= concurrency) await new Promise<void>((resolve) => freed.push(resolve));
 		inFlight++;
-		const granted = grants.then(async () => {
-			// A timer may fire a little early; wait again rather than start early.
-			for (let wait = last + interval - now(); wait > 0; wait = last + interval - now()) await sleep(wait);
-			last = now();
-		});
+		const granted = grants.then(take);
 		grants = granted;
 		await granted;
 	}

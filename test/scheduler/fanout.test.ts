@@ -84,3 +84,47 @@ describe(`GIVEN ${GUILDS} servers posting in the same minute`, () => {
 		harness.assertNoErrors();
 	}, 90_000);
 });
+
+describe('GIVEN 300 servers with discussion threads in the same minute (three requests a post)', () => {
+	it('THEN at a limit scaled by five (250/s, paced at 225/s) posts, threads and prompts all land with no 429', async () => {
+		const harness = await startBotHarness({
+			emulator: { guilds: Array.from({ length: 300 }, () => ({})) },
+			// discord.js paces itself at 50 requests a second by default; scale it with the limit.
+			client: ({ api, recommendedOptions }) =>
+				createDiscordClient({
+					apiUrl: api,
+					overrides: { ...recommendedOptions, rest: { ...recommendedOptions.rest, globalRequestsPerSecond: 250 } },
+				}),
+			readyTimeoutMs: 20_000,
+		});
+		const store = await openStore(`memory://fanout-threads-${Math.random()}`, silentLogger);
+		try {
+			for (const guild of harness.emu.state.guilds.values()) {
+				await store.settings.set(
+					guild.id,
+					settings({ channelId: guild.channelIds[0] ?? '', thread: { enabled: true, autoArchiveMinutes: 1440 } }),
+				);
+			}
+			harness.emu.enableGlobalRateLimit(250, 1_000);
+			const started = performance.now();
+			const report = await runDueTick(
+				dailyDeps(store, createDiscordPostSender(harness.client), { pacer: createPacer({ ratePerSecond: 225 }) }),
+				utc('2026-01-15T09:00:00Z'),
+			);
+			const seconds = (performance.now() - started) / 1_000;
+			const all = harness.emu.requests('POST', /^\/channels\/\d+\/(messages|messages\/\d+\/threads)$/);
+			const at = all.map((r) => r.receivedAt).sort((a, b) => a - b);
+			console.info(
+				`fan-out with threads: 300 posts, ${all.length} requests in ${seconds.toFixed(1)} s; first at ${((at[0] ?? 0) - started).toFixed(0)} ms, last at ${((at.at(-1) ?? 0) - started).toFixed(0)} ms`,
+			);
+			expect([...report.outcomes.values()].filter((o) => o.status === 'posted')).toHaveLength(300);
+			expect(harness.emu.state.threads).toHaveLength(300);
+			expect(all).toHaveLength(900);
+			expect(harness.emu.requests('*', /.*/).filter((r) => r.status === 429)).toHaveLength(0);
+			harness.assertNoErrors();
+		} finally {
+			await store.close();
+			await harness.teardown();
+		}
+	}, 60_000);
+});
