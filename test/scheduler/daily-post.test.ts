@@ -8,7 +8,7 @@ import type { Store } from '../../src/core/ports.js';
 import { PostError, runDueTick, planPost, postNow } from '../../src/scheduler/daily-post.js';
 import { EMPTY_ROTATION } from '../../src/core/rotation.js';
 import { openStore } from '../../src/storage/open-store.js';
-import { silentLogger, sqliteCase } from '../storage/backends.js';
+import { postgresCase, redisCase, silentLogger, sqliteCase } from '../storage/backends.js';
 import {
 	channelId,
 	dailyDeps,
@@ -124,29 +124,36 @@ describe('GIVEN daylight-saving changes in New York', () => {
 });
 
 describe('GIVEN a restart in the middle of the day', () => {
-	it('THEN a new store instance over the same SQLite file does not post again, and posts the next day', async () => {
-		const backend = sqliteCase();
-		try {
-			const sender = new FakeSender();
-			const first = await backend.open();
-			await first.settings.set(
-				guildId(1),
-				settings({ channelId: channelId(1), time: '09:00', timezone: 'Europe/Paris' }),
-			);
-			await runDueTick(dailyDeps(first, sender, { owner: 'process-1' }), utc('2026-05-05T07:00:00Z'));
-			await first.close();
-			const second = await backend.open();
-			const deps = dailyDeps(second, sender, { owner: 'process-2' });
-			await runDueTick(deps, utc('2026-05-05T07:01:00Z'));
-			await runDueTick(deps, utc('2026-05-05T15:00:00Z'));
-			expect(sender.sent).toHaveLength(1);
-			await runDueTick(deps, utc('2026-05-06T07:00:00Z'));
-			expect(sender.sent).toHaveLength(2);
-			await second.close();
-		} finally {
-			await backend.cleanup();
-		}
-	});
+	it.each([
+		['SQLite file', sqliteCase],
+		['Redis prefix', redisCase],
+		['PostgreSQL table', postgresCase],
+	] as const)(
+		'THEN a new store instance over the same %s does not post again, and posts the next day',
+		async (_name, makeCase) => {
+			const backend = makeCase();
+			try {
+				const sender = new FakeSender();
+				const first = await backend.open();
+				await first.settings.set(
+					guildId(1),
+					settings({ channelId: channelId(1), time: '09:00', timezone: 'Europe/Paris' }),
+				);
+				await runDueTick(dailyDeps(first, sender, { owner: 'process-1' }), utc('2026-05-05T07:00:00Z'));
+				await first.close();
+				const second = await backend.open();
+				const deps = dailyDeps(second, sender, { owner: 'process-2' });
+				await runDueTick(deps, utc('2026-05-05T07:01:00Z'));
+				await runDueTick(deps, utc('2026-05-05T15:00:00Z'));
+				expect(sender.sent).toHaveLength(1);
+				await runDueTick(deps, utc('2026-05-06T07:00:00Z'));
+				expect(sender.sent).toHaveLength(2);
+				await second.close();
+			} finally {
+				await backend.cleanup();
+			}
+		},
+	);
 
 	it('WHEN the process died between sending and recording THEN the next process re-sends with the same nonce, which yields the same message', async () => {
 		const store = await memoryStore();

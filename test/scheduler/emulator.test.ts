@@ -251,6 +251,27 @@ describe('GIVEN a server whose channel the bot cannot post in', () => {
 	});
 });
 
+describe('GIVEN a Discord outage in a server', () => {
+	it('THEN the post fails as transient, backs off, keeps the settings, and goes out once the server is back', async () => {
+		const emu = await emulatorWith([{}]);
+		const bot = await botOn(emu);
+		const store = await memory();
+		const guildId = emu.firstGuild.id;
+		await store.settings.set(guildId, settings({ channelId: emu.firstChannelId }));
+		emu.guildOutage(guildId);
+		await expect.poll(() => bot.client.guilds.cache.get(guildId)?.available).toBe(false);
+		const deps = dailyDeps(store, createDiscordPostSender(bot.client));
+		const report = await runDueTick(deps, utc('2026-06-01T09:00:00Z'));
+		expect(report.outcomes.get(guildId)).toMatchObject({ status: 'failed', kind: 'transient' });
+		expect((await store.settings.get(guildId))?.lastDelivery?.error).toBe('the server is unavailable (Discord outage)');
+		emu.restoreGuild(guildId);
+		await expect.poll(() => bot.client.guilds.cache.get(guildId)?.available).toBe(true);
+		await runDueTick(deps, utc('2026-06-01T09:05:00Z'));
+		expect(botMessages(emu, emu.firstChannelId)).toHaveLength(1);
+		bot.assertNoErrors();
+	});
+});
+
 describe('GIVEN servers that go away', () => {
 	it('WHEN the post channel is deleted or the bot is removed THEN the settings are forgotten and it is logged', async () => {
 		const emu = await emulatorWith([{}, {}, {}]);
