@@ -68,6 +68,14 @@ export interface PostSender {
 	 * @throws PostError, classified.
 	 */
 	send(guildId: string, channelId: string, body: MessageBody, nonce?: string): Promise<string>;
+	/**
+	 * Look for the post among the channel's latest messages: the bot's own message, sent since
+	 * `sinceMs`, that shows `letterId`. Used only when taking over a claim whose owner vanished
+	 * (it may have sent the post longer ago than Discord remembers nonces). Optional.
+	 *
+	 * @returns The message id, or undefined when it is not there.
+	 */
+	findPost?(guildId: string, channelId: string, letterId: string, sinceMs: number): Promise<string | undefined>;
 	/** Open a public thread on a message. @returns The thread's id. @throws PostError. */
 	startThread(
 		channelId: string,
@@ -254,8 +262,24 @@ export async function deliverPost(
 	let sent: { claim: ClaimResult; messageId?: string };
 	try {
 		sent = await deps.pacer.run(async () => {
+			const before = await postLog.get(guildId, due.localDate);
 			const claim = await postLog.claim(guildId, due.localDate, deps.owner, deps.leaseMs ?? 60_000);
 			if (claim !== 'claimed') return { claim };
+			if ((before?.state === 'claimed' || due.late) && deps.sender.findPost !== undefined) {
+				// Taking over from an owner that vanished mid-post (a leftover claim, or a late post
+				// after downtime, since Redis drops expired claims): it may have sent the message
+				// longer ago than Discord remembers the nonce, so look before sending again.
+				const found = await deps.sender.findPost(
+					guildId,
+					fresh.channelId,
+					plan.letter.id,
+					due.scheduledUtc.toMillis() - 60_000,
+				);
+				if (found !== undefined) {
+					logger.warn({ ...context, messageId: found }, 'daily post found already sent by a vanished process');
+					return { claim, messageId: found };
+				}
+			}
 			// Stable within the year, so writing it before sending cannot change a retried post.
 			if (plan.pick.changed) await deps.rotation.set(guildId, plan.pick.state);
 			const messageId = await withTimeout(

@@ -132,6 +132,23 @@ export function createDiscordPostSender(client: Client): PostSender {
 				throw classify(error, client, guildId);
 			}
 		},
+		async findPost(guildId, channelId, letterId, sinceMs) {
+			const found = channelOf(client, guildId, channelId);
+			if ('ok' in found || !found.isTextBased()) return undefined;
+			try {
+				const latest = await found.messages.fetch({ limit: 50, cache: false });
+				const mine = latest.find(
+					(m) =>
+						m.author.id === client.user?.id &&
+						m.createdTimestamp >= sinceMs &&
+						(m.embeds[0]?.footer?.text.endsWith(` · ${letterId}`) ?? false),
+				);
+				return mine?.id;
+			} catch {
+				// Without Read Message History the post is sent again; the nonce still guards recent crashes.
+				return undefined;
+			}
+		},
 		async startThread(channelId, messageId, thread) {
 			const channel = client.channels.cache.get(channelId);
 			if (

@@ -143,13 +143,61 @@ describe('GIVEN a crash between sending and recording', () => {
 		);
 		expect(report.outcomes.get(guildId)).toEqual({ status: 'posted', messageId: sentId });
 		expect(botMessages(emu, channelId)).toHaveLength(1);
-		expect(emu.requests('POST', `/channels/${channelId}/messages`)).toHaveLength(2);
+		// Either Discord answered the re-send with the original (the nonce), or the takeover found it first.
+		expect(emu.requests('POST', `/channels/${channelId}/messages`).length).toBeLessThanOrEqual(2);
 		expect(await second.postLog.get(guildId, '2026-05-05')).toMatchObject({ state: 'done', messageId: sentId });
+		const posts = emu.requests('POST', `/channels/${channelId}/messages`).length;
 		await runDueTick(
 			dailyDeps(second, createDiscordPostSender(bot2.client), { owner: 'process-2' }),
 			now.plus({ minutes: 2 }),
 		);
-		expect(emu.requests('POST', `/channels/${channelId}/messages`)).toHaveLength(2);
+		expect(emu.requests('POST', `/channels/${channelId}/messages`)).toHaveLength(posts);
+	});
+});
+
+describe('GIVEN a crash long enough ago that Discord forgot the nonce', () => {
+	it("THEN the next process finds the post among the channel's latest messages and records it", async () => {
+		const emu = await emulatorWith([{}]);
+		const guildId = emu.firstGuild.id;
+		const channelId = emu.firstChannelId;
+		const store = await memory();
+		await store.settings.set(guildId, settings({ channelId }));
+		const bot1 = await botOn(emu);
+		const real = createDiscordPostSender(bot1.client);
+		let sentId: string | undefined;
+		const dying: PostSender = {
+			...real,
+			send: async (...args) => {
+				sentId = await real.send(...args);
+				return new Promise<string>(() => undefined);
+			},
+		};
+		const now = utc(new Date().toISOString()).startOf('minute');
+		await store.settings.set(guildId, settings({ channelId, time: now.toFormat('HH:mm') }));
+		const stored = await store.settings.get(guildId);
+		if (!stored) throw new Error('no settings');
+		void deliverPost(
+			dailyDeps(store, dying, { owner: 'process-1', leaseMs: 100, guildTimeoutMs: 3_600_000 }),
+			guildId,
+			stored,
+			{ localDate: now.toISODate() ?? '', scheduledUtc: now, late: false },
+			now,
+		).catch(() => undefined);
+		await expect.poll(() => sentId, { timeout: 3_000 }).toBeDefined();
+		await bot1.client.destroy();
+		emu.state.nonces.clear();
+		await new Promise((resolve) => setTimeout(resolve, 150));
+
+		const bot2 = await botOn(emu);
+		const report = await runDueTick(
+			dailyDeps(store, createDiscordPostSender(bot2.client), { owner: 'process-2' }),
+			now.plus({ minutes: 1 }),
+		);
+		expect(report.outcomes.get(guildId)).toEqual({ status: 'posted', messageId: sentId });
+		expect(botMessages(emu, channelId)).toHaveLength(1);
+		expect(emu.requests('POST', `/channels/${channelId}/messages`)).toHaveLength(1);
+		expect(emu.requests('GET', `/channels/${channelId}/messages`)).toHaveLength(1);
+		bot2.assertNoErrors();
 	});
 });
 
