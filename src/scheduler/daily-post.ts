@@ -182,7 +182,8 @@ export function planPost(corpus: Corpus, prompts: readonly Prompt[], input: Plan
 	const shownDay = { year, month: found.day.month, day: found.day.day };
 	const body = renderDailyPost(corpus, {
 		letter,
-		day: found.match === 'exact' ? query : shownDay,
+		day: query,
+		...(found.match === 'exact' ? {} : { shownDay }),
 		others: found.letters.length - 1,
 		...(found.match === 'exact' || found.message === undefined ? {} : { message: found.message }),
 		...(input.late === undefined

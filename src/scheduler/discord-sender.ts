@@ -113,7 +113,12 @@ export function createDiscordPostSender(client: Client): PostSender {
 					: new PostError('channel-gone', 'the channel was deleted');
 			}
 			if (!found.guild.available) throw new PostError('transient', 'the server is unavailable (Discord outage)');
-			const check = checkChannel(client, guildId, channelId, false);
+			let check = checkChannel(client, guildId, channelId, false);
+			// A plain note (to a log channel) needs no Embed Links.
+			if (!check.ok && check.reason === 'missing' && body.embeds.length === 0) {
+				const missing = check.missing.filter((name) => name !== 'Embed Links');
+				check = missing.length === 0 ? { ok: true } : { ...check, missing };
+			}
 			if (!check.ok)
 				throw new PostError(
 					check.reason === 'missing' ? 'permissions' : 'channel-gone',

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.js';
-import { PostError, runDueTick, planPost, postNow } from '../../src/scheduler/daily-post.js';
+import { lettersForDay, PostError, runDueTick, planPost, postNow } from '../../src/scheduler/daily-post.js';
 import { EMPTY_ROTATION } from '../../src/core/rotation.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { postgresCase, redisCase, silentLogger, sqliteCase } from '../storage/backends.js';
@@ -360,6 +360,24 @@ describe('GIVEN what a post shows', () => {
 		expect(withRole?.body.allowed_mentions).toEqual({ parse: [], roles: [role] });
 		expect(sender.to(channelId(2))[0]?.body.allowed_mentions).toEqual({ parse: [] });
 		expect(sender.to(channelId(2))[0]?.body.content).not.toContain('<@');
+	});
+
+	it("WHEN the chosen collection has no letter on the day THEN the nearest day's letter is posted, saying so", () => {
+		const corpus = fullCorpus();
+		const base = settings({ channelId: channelId(1), collections: ['big-three'] });
+		const day = Array.from({ length: 365 }, (_, i) => utc('2026-01-01T00:00:00Z').plus({ days: i })).find(
+			(d) => lettersForDay(corpus, { year: d.year, month: d.month, day: d.day }, ['big-three']).match === 'nearest',
+		);
+		if (!day) throw new Error('every day has a big-three letter');
+		const plan = planPost(corpus, realPrompts(), {
+			guildId: guildId(1),
+			settings: base,
+			localDate: day.toISODate() ?? '',
+			rotation: EMPTY_ROTATION,
+		});
+		const header = `📜 **On this day, ${day.day} ${day.toFormat('LLLL')}:** No letter whose text we hold was sent on ${day.day} ${day.toFormat('LLLL')}; the nearest`;
+		expect(plan?.body.content?.startsWith(header)).toBe(true);
+		expect(plan?.letter.collection).toBe('big-three');
 	});
 
 	it('THEN a day with several letters offers the others with a button', async () => {

@@ -48,6 +48,8 @@ export interface DailyPostInput {
 	readonly letter: Letter;
 	/** The server's local date the post is for. */
 	readonly day: DayQuery & { readonly year: number };
+	/** The day whose letters are shown, when it is not `day` (none was sent that day). */
+	readonly shownDay?: DayQuery;
 	/** Other letters of the day the server could have seen (the button offers them). */
 	readonly others: number;
 	/** Set when the letters shown are not of the day itself (none was sent that day). */
@@ -74,7 +76,11 @@ export function renderDailyPost(corpus: Corpus, input: DailyPostInput): MessageB
 		input.others > 0
 			? [
 					buttonRow([
-						actionButton(othersCustomId(day), `Other letters of this day (${input.others})`, ButtonStyle.Secondary),
+						actionButton(
+							othersCustomId(input.shownDay ?? day),
+							`Other letters of this day (${input.others})`,
+							ButtonStyle.Secondary,
+						),
 					]),
 				]
 			: [];
