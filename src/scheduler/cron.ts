@@ -20,8 +20,11 @@ export interface SchedulerOptions {
 export interface Scheduler {
 	/** Run a tick now (unless one is running); resolves with its report. */
 	tick(): Promise<TickReport | undefined>;
-	/** Stop ticking and wait for a running tick to finish. */
-	stop(): Promise<void>;
+	/**
+	 * Stop ticking and wait for a running tick, at most `waitMs` (default 10 s): a post cut off
+	 * mid-send is safe, since the next process finds it by its claim and nonce.
+	 */
+	stop(waitMs?: number): Promise<void>;
 }
 
 export function startScheduler(deps: DailyPostDeps, options: SchedulerOptions = {}): Scheduler {
@@ -62,9 +65,11 @@ export function startScheduler(deps: DailyPostDeps, options: SchedulerOptions = 
 	void tick();
 	return {
 		tick,
-		async stop() {
+		async stop(waitMs = 10_000) {
 			await task.destroy();
-			await running;
+			let timer: NodeJS.Timeout | undefined;
+			await Promise.race([running, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+			clearTimeout(timer);
 		},
 	};
 }
