@@ -106,6 +106,8 @@ export interface DailyPostDeps {
 	readonly policy?: DeliveryPolicy;
 	/** The claim's lease; keep it under Discord's nonce memory (a few minutes). Default 60 s. */
 	readonly leaseMs?: number;
+	/** Servers delivered at the same time (default 64); the pacer spaces their requests. */
+	readonly workers?: number;
 	/** How long a send may take before it counts as failed (and is retried under the backoff). Default 60 s. */
 	readonly guildTimeoutMs?: number;
 }
@@ -420,8 +422,12 @@ export async function runDueTick(deps: DailyPostDeps, nowUtc: DateTime): Promise
 		}
 	});
 	const outcomes = new Map<string, DeliveryOutcome>();
-	await Promise.all(
-		due.map(async ({ guildId, settings, post }) => {
+	// A pool of workers, so ten thousand due servers do not open ten thousand store queries at
+	// once; the pacer, not the pool, sets the pace of Discord requests.
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		for (let item = due[next++]; item !== undefined; item = due[next++]) {
+			const { guildId, settings, post } = item;
 			try {
 				const outcome = await deliverPost(deps, guildId, settings, post, nowUtc);
 				outcomes.set(guildId, outcome);
@@ -429,8 +435,9 @@ export async function runDueTick(deps: DailyPostDeps, nowUtc: DateTime): Promise
 				deps.logger.error({ guildId, err: error }, 'daily post delivery failed unexpectedly');
 				outcomes.set(guildId, { status: 'failed', kind: 'transient', error: describe(error) });
 			}
-		}),
-	);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(due.length, deps.workers ?? 64) }, worker));
 	const ms = Math.round(performance.now() - started);
 	if (due.length > 0) deps.logger.info({ due: due.length, ms }, 'daily post tick');
 	return { due: due.length, outcomes, ms };
