@@ -8,10 +8,11 @@
  * Exactly once: the post log's claim makes one process the sender; the message carries the
  * post's nonce with `enforce_nonce`, so a sender that crashed after Discord created the message
  * but before `complete` cannot cause a second message (Discord answers the retry with the original);
- * `complete` then records it for good.
+ * `complete` then records it for good. Discord forgets nonces after a few minutes, so a process
+ * taking over a vanished owner's claim first looks for the post in the channel (`findPost`).
  */
 import type { DateTime } from 'luxon';
-import { isPlaceholder, type Corpus } from '../core/corpus.js';
+import { isPlaceholder, letterLabel, type Corpus } from '../core/corpus.js';
 import { type DayQuery } from '../core/dates.js';
 import type { Letter } from '../core/format.js';
 import { onThisDay, type OnThisDay } from '../core/on-this-day.js';
@@ -31,7 +32,6 @@ import type { GuildSettings } from '../core/settings.js';
 import type { MessageBody } from '../discord/command.js';
 import { renderDailyPost } from '../discord/render/daily-post.js';
 import { clip } from '../discord/render/text.js';
-import { letterLabel } from '../core/corpus.js';
 import type { Logger } from '../logger.js';
 import type { Pacer } from './pacer.js';
 import { choosePrompt, THREAD_NAME_MAX, type Prompt } from './prompts.js';
@@ -230,9 +230,9 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Deliver one server's post of `due.localDate`, following the post log's protocol. Never throws:
- * every failure is classified, recorded in the server's settings (with the policy's backoff),
- * logged, and noted to the server's log channel when it has one.
+ * Deliver one server's post of `due.localDate`, following the post log's protocol. A failed send
+ * is classified, recorded in the server's settings (with the policy's backoff), logged, and noted
+ * to the server's log channel when it has one; only an unusable store rejects.
  *
  * @param fresh - The settings as listed for this tick (re-read before the outcome is written).
  */
@@ -299,7 +299,8 @@ export async function deliverPost(
 		// Sent by another process (or before a restart) that may not have recorded it in the
 		// settings: record it, so the server's status is right and the post stops being due.
 		const record = await postLog.get(guildId, due.localDate);
-		if (record?.state === 'done' && fresh.lastDelivery?.localDate !== due.localDate) {
+		const recorded = fresh.lastDelivery?.localDate === due.localDate && fresh.lastDelivery.status !== 'failed';
+		if (record?.state === 'done' && !recorded) {
 			await update(deps, guildId, (s) =>
 				recordSuccess(s, { localDate: due.localDate, nowUtc, messageId: record.messageId, late: due.late }),
 			);
