@@ -11,7 +11,7 @@
  * Usage: `node --import tsx bench/fanout-child.ts` with `DISCORD_API_URL` and `DISCORD_TOKEN` set.
  */
 import { randomUUID } from 'node:crypto';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { ChannelType } from 'discord.js';
 import { DateTime } from 'luxon';
 import { commands } from '../commands/index.js';
@@ -107,9 +107,31 @@ await new Promise<void>((resolve) => {
 process.stdin.pause();
 
 const delay = monitorEventLoopDelay({ resolution: 10 });
+// Where the worst stall falls in the tick, and how long the garbage collector paused, to tell a
+// long synchronous stretch from a collection.
+const tickStart = performance.now();
+const worstStall = { ms: 0, atMs: 0 };
+let lastBeat = tickStart;
+const beat = setInterval(() => {
+	const t = performance.now();
+	if (t - lastBeat - 10 > worstStall.ms)
+		Object.assign(worstStall, { ms: t - lastBeat - 10, atMs: lastBeat - tickStart });
+	lastBeat = t;
+}, 10);
+const gc = { count: 0, totalMs: 0, maxMs: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+	for (const entry of list.getEntries() as PerformanceEntry[]) {
+		gc.count++;
+		gc.totalMs += entry.duration;
+		gc.maxMs = Math.max(gc.maxMs, entry.duration);
+	}
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 delay.enable();
 const report = await runDueTick(deps, TICK_AT);
 delay.disable();
+clearInterval(beat);
+gcObserver.disconnect();
 const statuses: Record<string, number> = {};
 for (const outcome of report.outcomes.values()) statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
 emit({
@@ -119,6 +141,8 @@ emit({
 	statuses,
 	rateLimitedEvents: rateLimited,
 	eventLoopDelayMs: { max: delay.max / 1e6, p99: delay.percentile(99) / 1e6, mean: delay.mean / 1e6 },
+	worstStall,
+	gc,
 	memory: process.memoryUsage(),
 });
 await bot.stop();

@@ -460,6 +460,10 @@ interface FanoutResult {
 	/** The most posts the emulator received in any one-second window. */
 	readonly peakPerSecond: number;
 	readonly eventLoopDelayMs: { readonly max: number; readonly p99: number; readonly mean: number };
+	/** The longest gap of a 10 ms timer in the bot, and when in the tick it began (ms). */
+	readonly worstStall: { readonly ms: number; readonly atMs: number };
+	/** Garbage-collection pauses in the bot during the tick. */
+	readonly gc: { readonly count: number; readonly totalMs: number; readonly maxMs: number };
 	/** `/today` sent every 250 ms while the posts went out. */
 	readonly interactionsDuring: Summary;
 }
@@ -527,6 +531,8 @@ async function measureFanout(guilds: number): Promise<FanoutResult> {
 			rateLimitedEvents: Number(line.rateLimitedEvents),
 			peakPerSecond: peak,
 			eventLoopDelayMs: line.eventLoopDelayMs as FanoutResult['eventLoopDelayMs'],
+			worstStall: line.worstStall as FanoutResult['worstStall'],
+			gc: line.gc as FanoutResult['gc'],
 			interactionsDuring: summarise(latencies),
 		};
 	} finally {
@@ -698,6 +704,8 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 			num(r.peakPerSecond),
 			num(r.eventLoopDelayMs.max, 1),
 			num(r.eventLoopDelayMs.p99, 1),
+			`${num(r.worstStall.ms)} at ${num(r.worstStall.atMs / 1_000, 1)} s`,
+			`${num(r.gc.maxMs, 1)} (${num(r.gc.count)})`,
 			`${num(r.interactionsDuring.medianMs, 2)} / ${num(r.interactionsDuring.p99Ms, 2)} (${num(r.interactionsDuring.count)})`,
 			r.responses429 === 0 ? 'pass' : 'FAIL',
 		]);
@@ -714,13 +722,15 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 					'peak posts/s>',
 					'loop delay max ms>',
 					'loop delay p99 ms>',
+					'worst stall ms, into tick>',
+					'longest GC ms (GCs)>',
 					'/today during, median / p99 ms (n)>',
 					'0 429s',
 				],
 				rows,
 			),
 			'',
-			"ideal: servers / 50 s (Discord's global limit). Loop delay: monitorEventLoopDelay in the bot during the tick.",
+			"ideal: servers / 50 s (Discord's global limit). Loop delay: monitorEventLoopDelay in the bot during the tick; worst stall: the longest gap of a 10 ms timer there, and when it began.",
 		);
 	} else out.push('', '## Daily fan-out: not measured in this run (`--only` left it out).');
 	return out.join('\n');
