@@ -76,12 +76,17 @@ export interface PostSender {
 	 * @returns The message id, or undefined when it is not there.
 	 */
 	findPost?(guildId: string, channelId: string, letterId: string, sinceMs: number): Promise<string | undefined>;
-	/** Open a public thread on a message. @returns The thread's id. @throws PostError. */
+	/**
+	 * Open a public thread on a message.
+	 *
+	 * @returns The thread's id, or undefined when the message already has one (a vanished process opened it).
+	 * @throws PostError.
+	 */
 	startThread(
 		channelId: string,
 		messageId: string,
 		thread: { name: string; autoArchiveMinutes: number },
-	): Promise<string>;
+	): Promise<string | undefined>;
 	/** Post plain text (no mentions) in a thread. @throws PostError. */
 	sendInThread(threadId: string, text: string): Promise<void>;
 }
@@ -322,7 +327,7 @@ export async function deliverPost(
 					autoArchiveMinutes: fresh.thread.autoArchiveMinutes,
 				}),
 			);
-			await deps.pacer.run(() => deps.sender.sendInThread(threadId, plan.thread.text));
+			if (threadId !== undefined) await deps.pacer.run(() => deps.sender.sendInThread(threadId, plan.thread.text));
 		} catch (error: unknown) {
 			// The post is out; a missing thread is worth telling admins, not a reason to post again.
 			logger.warn({ ...context, err: error }, 'discussion thread not opened');

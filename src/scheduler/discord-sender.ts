@@ -170,6 +170,8 @@ export function createDiscordPostSender(client: Client): PostSender {
 				});
 				return created.id;
 			} catch (error: unknown) {
+				// 160004: the message already has a thread (opened before a crash); leave it be.
+				if (error instanceof DiscordAPIError && error.code === 160004) return undefined;
 				throw classify(error, client, channel.guildId);
 			}
 		},

@@ -87,6 +87,21 @@ describe('GIVEN a server with the daily post set up', () => {
 	});
 });
 
+describe('GIVEN a post whose thread was opened before a crash', () => {
+	it('THEN opening it again is not an error and posts no second prompt', async () => {
+		const emu = await emulatorWith([{}]);
+		const bot = await botOn(emu);
+		const sender = createDiscordPostSender(bot.client);
+		const body = { content: 'a post', embeds: [], components: [], allowed_mentions: { parse: [] } };
+		const messageId = await sender.send(emu.firstGuild.id, emu.firstChannelId, body);
+		const thread = { name: 'A letter', autoArchiveMinutes: 1440 };
+		expect(await sender.startThread(emu.firstChannelId, messageId, thread)).toBe(messageId);
+		expect(await sender.startThread(emu.firstChannelId, messageId, thread)).toBeUndefined();
+		expect(emu.state.threads).toHaveLength(1);
+		bot.assertNoErrors();
+	});
+});
+
 describe('GIVEN a crash between sending and recording', () => {
 	it.each([
 		['sqlite', sqliteCase],
