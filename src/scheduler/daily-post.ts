@@ -417,16 +417,19 @@ export async function runDueTick(deps: DailyPostDeps, nowUtc: DateTime): Promise
 	const started = performance.now();
 	const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
 	const entries = await deps.settings.list();
-	const due = entries.flatMap(({ guildId, settings }) => {
-		if (deps.owns !== undefined && !deps.owns(guildId)) return [];
+	const due: { guildId: string; settings: GuildSettings; post: DuePost }[] = [];
+	for (const [i, { guildId, settings }] of entries.entries()) {
+		// Time-zone arithmetic costs about 40 µs a server: yield every few hundred, so ten
+		// thousand servers do not stall interactions for 400 ms at the start of the tick.
+		if (i > 0 && i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
+		if (deps.owns !== undefined && !deps.owns(guildId)) continue;
 		try {
 			const post = duePost(settings, nowUtc, undefined, policy);
-			return post === undefined ? [] : [{ guildId, settings, post }];
+			if (post !== undefined) due.push({ guildId, settings, post });
 		} catch (error: unknown) {
 			deps.logger.error({ guildId, err: error }, 'cannot compute the daily post time');
-			return [];
 		}
-	});
+	}
 	const outcomes = new Map<string, DeliveryOutcome>();
 	// A pool of workers, so ten thousand due servers do not open ten thousand store queries at
 	// once; the pacer, not the pool, sets the pace of Discord requests.
