@@ -43,7 +43,7 @@ describe(`GIVEN ${GUILDS} servers posting in the same minute`, () => {
 		await harness.teardown();
 	});
 
-	it("THEN with Discord's 50/s global limit every server gets its post, with no 429, in about 1,000 / 45 seconds", async () => {
+	it("THEN with Discord's 50/s global limit every server gets its post, with no 429 and no second over the limit (timings are reported, not asserted: npm run bench measures them)", async () => {
 		const { emu, client } = harness;
 		emu.enableGlobalRateLimit(50, 1_000);
 		let rateLimited = 0;
@@ -79,8 +79,6 @@ describe(`GIVEN ${GUILDS} servers posting in the same minute`, () => {
 			`fan-out: ${GUILDS} posts in ${seconds.toFixed(1)} s, ${tooMany.length} 429s, ${rateLimited} rateLimited events, busiest second ${peak} requests, peak event-loop delay ${peakDelayMs.toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms`,
 		);
 		expect(peak).toBeLessThan(50);
-		expect(seconds).toBeLessThan(GUILDS / DEFAULT_RATE_PER_SECOND + 8);
-		expect(peakDelayMs).toBeLessThan(500);
 		harness.assertNoErrors();
 	}, 90_000);
 });
