@@ -157,14 +157,4 @@ describe('suggest', () => {
 	test('GIVEN only some kinds THEN only those are suggested', () => {
 		expect(suggest(suggestions, 'sta', 10, ['word']).every((s) => s.kind === 'word')).toBe(true);
 	});
-
-	test('GIVEN the real data THEN a suggestion answers in well under a millisecond', () => {
-		const real = buildSuggestions(bigThreeCorpus());
-		const prefixes = ['s', 'st', 'sta', 'chur', 'bt-1942-0', '1942-08', '13 aug', 'conv', 'second', 'tr', 'roos', 'w'];
-		const rounds = 20_000;
-		const start = performance.now();
-		for (let i = 0; i < rounds; i++) suggest(real, prefixes[i % prefixes.length] ?? 's', 25);
-		const microseconds = ((performance.now() - start) / rounds) * 1000;
-		expect(microseconds).toBeLessThan(100);
-	});
 });

@@ -71,23 +71,20 @@ export function describeStoreContract(makeCase: () => BackendCase): void {
 			}
 		});
 
-		test('GIVEN 1,000 servers THEN list returns each once, with its settings, quickly', async () => {
+		test('GIVEN 1,000 servers THEN list returns each once, with its settings (its speed is measured by npm run bench)', async () => {
 			const ids = Array.from({ length: 1000 }, guild);
 			for (let i = 0; i < ids.length; i += 100) {
 				await Promise.all(
 					ids.slice(i, i + 100).map((id, j) => a.settings.set(id, settings({ time: `0${(i + j) % 10}:00` }))),
 				);
 			}
-			const started = performance.now();
 			const listed = await b.settings.list();
-			const elapsed = performance.now() - started;
 			const mine = new Map(
 				listed.filter((entry) => ids.includes(entry.guildId)).map((entry) => [entry.guildId, entry.settings]),
 			);
 			expect(mine.size).toBe(1000);
 			expect(mine.get(ids[7] ?? '')?.time).toBe('07:00');
 			expect(listed.length).toBe(new Set(listed.map((entry) => entry.guildId)).size);
-			expect(elapsed).toBeLessThan(2_000);
 		});
 
 		test('GIVEN forgetGuild THEN settings and rotation are gone', async () => {
