@@ -25,8 +25,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InteractionResponseType, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { commands } from '../commands/index.js';
-import type { Command } from '../src/discord/command.js';
 import { registrationBody } from '../src/discord/deploy.js';
+import { collectionSchema } from '../src/core/format.js';
 import { DEFAULT_DATA_DIR } from '../src/data/load.js';
 import { startEmulator, type Emulator } from '../test/emulator/emulator.js';
 import type { ChatInputInjection } from '../test/emulator/interactions.js';
@@ -37,24 +37,13 @@ import { DEFAULT_SEED, GENERATOR_VERSION } from './synthetic.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/**
- * The commands as the bot registers them. `registrationBody` is gaining the collections (for the
- * choices of `collection` options) while this is written; an extra argument is harmless to the
- * one-argument version, so the benchmark works with either.
- */
+/** The commands as the bot registers them, with the collections of `dataDir` as `collection` choices. */
 function registration(dataDir: string): RESTPutAPIApplicationCommandsJSONBody {
 	const dir = join(dataDir, 'collections');
 	const collections = readdirSync(dir)
 		.sort()
-		.map(
-			(name) =>
-				JSON.parse(readFileSync(join(dir, name, 'collection.json'), 'utf8')) as { id: string; shortTitle: string },
-		);
-	const body = registrationBody as (
-		list: readonly Command[],
-		collections: readonly { id: string; shortTitle: string }[],
-	) => RESTPutAPIApplicationCommandsJSONBody;
-	return body(commands, collections);
+		.map((name) => collectionSchema.parse(JSON.parse(readFileSync(join(dir, name, 'collection.json'), 'utf8'))));
+	return registrationBody(commands, collections);
 }
 const TSX = fileURLToPath(import.meta.resolve('tsx'));
 const SECTIONS = ['startup', 'core', 'bot', 'memory', 'fanout'] as const;
@@ -71,12 +60,13 @@ const TARGETS = {
 } as const;
 
 function usage(message: string): never {
-	process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--quick] [--only ${SECTIONS.join('|')}[,…]]\n`);
+	process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--quick] [--only ${SECTIONS.join('|')}[,…]] [--out DIR]\n`);
 	process.exit(2);
 }
 
-function parseArgs(argv: readonly string[]): { quick: boolean; only: Set<Section> } {
+function parseArgs(argv: readonly string[]): { quick: boolean; only: Set<Section>; out: string } {
 	let quick = false;
+	let out = join(ROOT, 'bench', 'results');
 	let only = new Set<Section>(SECTIONS);
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -87,9 +77,13 @@ function parseArgs(argv: readonly string[]): { quick: boolean; only: Set<Section
 			const names = value.split(',');
 			for (const name of names) if (!(SECTIONS as readonly string[]).includes(name)) usage(`unknown section "${name}"`);
 			only = new Set(names as Section[]);
+		} else if (arg === '--out') {
+			const value = argv[++i];
+			if (value === undefined) usage('--out needs a directory');
+			out = value;
 		} else usage(`unknown argument "${arg}"`);
 	}
-	return { quick, only };
+	return { quick, only, out };
 }
 
 const started = performance.now();
@@ -737,7 +731,7 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 }
 
 async function main(): Promise<void> {
-	const { quick, only } = parseArgs(process.argv.slice(2));
+	const { quick, only, out } = parseArgs(process.argv.slice(2));
 	const needsCorpora = only.has('startup') || only.has('core') || only.has('bot');
 	const synthetic = quick ? [10_000] : [10_000, 100_000];
 	const work = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
@@ -784,7 +778,7 @@ async function main(): Promise<void> {
 	const report = printTables({ sizes, memory, fanout, idle, load }, only, quick);
 	process.stdout.write(`${report}\n`);
 
-	const resultsDir = join(ROOT, 'bench', 'results');
+	const resultsDir = out;
 	mkdirSync(resultsDir, { recursive: true });
 	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 	const file = join(resultsDir, `${stamp}${quick ? '-quick' : ''}.json`);

@@ -3,6 +3,8 @@
  * `bench/main.ts` runs. No timing is asserted: the benchmark reports, it does not judge.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataSet, formatProblem } from '../../src/data/check.js';
@@ -75,10 +77,11 @@ describe('GIVEN the table and statistics helpers', () => {
 
 describe('GIVEN npm run bench', () => {
 	it('WHEN run with --quick --only core THEN it exits 0 and prints the core table', async () => {
+		const out = mkdtempSync(join(tmpdir(), 'letterday-bench-'));
 		const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
 			const child = spawn(
 				process.execPath,
-				['--import', 'tsx', join(ROOT, 'bench', 'main.ts'), '--quick', '--only', 'core'],
+				['--import', 'tsx', join(ROOT, 'bench', 'main.ts'), '--quick', '--only', 'core', '--out', out],
 				{
 					cwd: ROOT,
 					env: { PATH: process.env.PATH ?? '' },
@@ -96,5 +99,7 @@ describe('GIVEN npm run bench', () => {
 		expect(result.stdout).toMatch(/\| corpus\s+\| operation\s+\| median µs \| p99 µs \| ops \| target \| result \|/);
 		expect(result.stdout).toContain('| 10,000 ');
 		expect(result.stdout).not.toContain('## Bot');
+		expect(readdirSync(out)).toContain('latest.json');
+		rmSync(out, { recursive: true, force: true });
 	}, 120_000);
 });
