@@ -1,23 +1,15 @@
-import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { letterInCollection } from '../src/core/collections.js';
-import { getLetter } from '../src/core/corpus.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { letterChoices } from '../src/discord/autocomplete.js';
-import { collectionFilter, collectionHint, collectionOption } from '../src/discord/collections.js';
+import { collectionHint, collectionOption } from '../src/discord/collections.js';
 import type { Command } from '../src/discord/command.js';
+import { chosenLetter, letterOption } from '../src/discord/letter-option.js';
 import { letterScreen, notice } from '../src/discord/screens.js';
 
 export const letterData = {
 	name: 'letter',
 	description: 'Read one letter',
 	options: [
-		{
-			type: ApplicationCommandOptionType.String,
-			name: 'letter',
-			description: 'Type an id, a date, a correspondent or a word, and pick a letter',
-			required: true,
-			autocomplete: true,
-			max_length: 100,
-		},
+		letterOption,
 		collectionOption('Only letters of this collection'),
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -26,12 +18,8 @@ export const letterData = {
 export const letterCommand = {
 	data: letterData,
 	run({ options }, deps) {
-		const collection = collectionFilter(deps, options);
-		if (!collection.ok) return notice(collection.error.message);
-		const found = getLetter(deps.corpus, options.getString('letter') ?? '');
+		const found = chosenLetter(deps, options);
 		if (!found.ok) return notice(found.error.message);
-		const kept = letterInCollection(deps.corpus, found.value, collection.value);
-		if (!kept.ok) return notice(kept.error.message);
 		const screen = letterScreen(deps.corpus, found.value.id, 0);
 		return screen.ok ? { type: 'message', ephemeral: false, body: screen.value } : notice(screen.error.message);
 	},
