@@ -15,6 +15,7 @@ import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } fro
 import { ChannelType } from 'discord.js';
 import { DateTime } from 'luxon';
 import { commands } from '../commands/index.js';
+import { composeBot } from '../src/compose.js';
 import { buildCorpus } from '../src/core/corpus.js';
 import { buildSearch, buildSuggestions } from '../src/core/search.js';
 import { newGuildSettings } from '../src/core/settings.js';
@@ -22,10 +23,7 @@ import { loadDataSet } from '../src/data/load.js';
 import { loadPrompts } from '../src/data/prompts.js';
 import { startBot } from '../src/discord/bot.js';
 import { createLogger } from '../src/logger.js';
-import { createDailyAdmin } from '../src/scheduler/admin.js';
 import { runDueTick, type DailyPostDeps } from '../src/scheduler/daily-post.js';
-import { createDiscordPostSender, ownsGuild } from '../src/scheduler/discord-sender.js';
-import { createPacer } from '../src/scheduler/pacer.js';
 import { openStore } from '../src/storage/open-store.js';
 
 /** The minute every server posts at, and the instant the tick runs. */
@@ -49,34 +47,20 @@ const search = buildSearch(corpus);
 const suggestions = buildSuggestions(corpus);
 const prompts = loadPrompts();
 const store = await openStore('memory://', logger);
-let daily: DailyPostDeps | undefined;
+const composed = composeBot({
+	corpus,
+	search,
+	suggestions,
+	prompts,
+	store,
+	logger,
+	owner: `bench:${process.pid}:${randomUUID().slice(0, 8)}`,
+});
 const bot = await startBot({
 	token,
 	apiUrl,
 	commands,
-	deps: (client) => {
-		daily = {
-			corpus,
-			prompts,
-			settings: store.settings,
-			rotation: store.rotation,
-			postLog: store.postLog,
-			forgetGuild: (guildId) => store.forgetGuild(guildId),
-			sender: createDiscordPostSender(client),
-			pacer: createPacer(),
-			logger,
-			owner: `bench:${process.pid}:${randomUUID().slice(0, 8)}`,
-			owns: ownsGuild(client),
-		};
-		return {
-			corpus,
-			search,
-			suggestions,
-			settings: store.settings,
-			random: Math.random,
-			daily: createDailyAdmin(daily, client),
-		};
-	},
+	deps: composed.deps,
 	logger,
 	// Only login is sped up (no identify throttle); REST keeps discord.js's defaults, as in production.
 	clientOverrides: {
@@ -84,6 +68,7 @@ const bot = await startBot({
 		waitGuildTimeout: 1_000,
 	},
 });
+const daily = composed.daily();
 if (daily === undefined) throw new Error('fanout-child: the bot built no daily-post dependencies');
 const deps: DailyPostDeps = daily;
 

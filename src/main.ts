@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { commands } from '../commands/index.js';
+import { composeBot } from './compose.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildCorpus } from './core/corpus.js';
 import { buildSearch, buildSuggestions } from './core/search.js';
@@ -14,11 +15,7 @@ import { DataError, loadDataSet } from './data/load.js';
 import { loadPrompts } from './data/prompts.js';
 import { startBot } from './discord/bot.js';
 import { createLogger } from './logger.js';
-import { createDailyAdmin } from './scheduler/admin.js';
 import { startScheduler, type Scheduler } from './scheduler/cron.js';
-import type { DailyPostDeps } from './scheduler/daily-post.js';
-import { attachCleanup, createDiscordPostSender, ownsGuild } from './scheduler/discord-sender.js';
-import { createPacer } from './scheduler/pacer.js';
 import { openStore } from './storage/open-store.js';
 
 function fatal(message: string): never {
@@ -64,38 +61,23 @@ logger.info(
 const store = await openStore(config.storeUrl, logger).catch((error: unknown) =>
 	fatal(`cannot open the store (STORE_URL): ${error instanceof Error ? error.message : String(error)}`),
 );
+const composed = composeBot({
+	corpus,
+	search,
+	suggestions,
+	prompts,
+	store,
+	logger,
+	postRatePerSecond: config.postRatePerSecond,
+	owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+});
 let bot: Awaited<ReturnType<typeof startBot>>;
-let daily: DailyPostDeps | undefined;
 try {
 	bot = await startBot({
 		token,
 		apiUrl: config.discord.apiUrl,
 		commands,
-		deps: (client) => {
-			daily = {
-				corpus,
-				prompts,
-				settings: store.settings,
-				rotation: store.rotation,
-				postLog: store.postLog,
-				forgetGuild: (guildId) => store.forgetGuild(guildId),
-				sender: createDiscordPostSender(client),
-				pacer: createPacer({ ratePerSecond: config.postRatePerSecond }),
-				logger,
-				// Unique per process: the post log's claims tell processes sharing a store apart.
-				owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-				owns: ownsGuild(client),
-			};
-			attachCleanup(client, store, logger);
-			return {
-				corpus,
-				search,
-				suggestions,
-				settings: store.settings,
-				random: Math.random,
-				daily: createDailyAdmin(daily, client),
-			};
-		},
+		deps: composed.deps,
 		logger,
 	});
 } catch (error: unknown) {
@@ -105,6 +87,7 @@ try {
 }
 
 // After ready, so the cache knows every server and channel; the first tick is the catch-up.
+const daily = composed.daily();
 const scheduler: Scheduler | undefined = daily === undefined ? undefined : startScheduler(daily);
 
 let stopping = false;
