@@ -10,7 +10,7 @@ describe('GIVEN every collection together', () => {
 			.map((l) => l.sent?.slice(5) ?? ''),
 	);
 
-	test('THEN at least 360 of the 366 calendar days have a letter, fully dated and with text, to post', () => {
+	test('THEN every one of the 366 calendar days has a letter, fully dated and with text, to post (the issue asks for at least 360)', () => {
 		const missing: string[] = [];
 		for (let month = 1; month <= 12; month += 1) {
 			const length = new Date(Date.UTC(2024, month, 0)).getUTCDate();
@@ -19,8 +19,8 @@ describe('GIVEN every collection together', () => {
 				if (!days.has(key)) missing.push(key);
 			}
 		}
-		expect(missing.length, `days without a letter: ${missing.join(' ')}`).toBeLessThanOrEqual(6);
-		expect(days.has('02-29')).toBe(true);
+		expect(missing).toEqual([]);
+		expect(days.size).toBe(366);
 	});
 
 	test('THEN the five collections are all there', () => {
