@@ -63,6 +63,20 @@ export interface Corpus {
 	readonly sortedIds: readonly string[];
 	/** An id to show as an example in messages, by collection id prefix (e.g. `bt`). */
 	readonly exampleIds: ReadonlyMap<string, string>;
+	/** The counts of each collection's letters and its correspondents, by collection id. */
+	readonly collectionStats: ReadonlyMap<string, CollectionStats>;
+}
+
+/** The size of a collection's contents, counted once by {@link buildCorpus}. */
+export interface CollectionStats {
+	readonly letters: number;
+	/** Letters whose whole text is held (not an excerpt, not a placeholder). */
+	readonly withFullText: number;
+	readonly excerpts: number;
+	/** Letters whose text is not held. */
+	readonly placeholders: number;
+	/** Ids of the people who wrote or received the collection's letters, in order of first appearance (date order). */
+	readonly correspondentIds: readonly string[];
 }
 
 /** The key of a person in {@link Corpus.people}. */
@@ -145,6 +159,29 @@ export function buildCorpus(data: CorpusData): Corpus {
 			push(lettersByPerson, personKey(letter.collection, id), letter.id);
 	}
 
+	const collectionStats = new Map<string, CollectionStats>();
+	const counts = new Map<
+		string,
+		{ letters: number; withFullText: number; excerpts: number; placeholders: number; ids: Set<string> }
+	>();
+	for (const c of data.collections) {
+		counts.set(c.collection.id, { letters: 0, withFullText: 0, excerpts: 0, placeholders: 0, ids: new Set() });
+	}
+	for (const letter of letters) {
+		const count = counts.get(letter.collection);
+		if (!count) continue;
+		count.letters++;
+		if (letter.body !== null && !letter.excerpt) count.withFullText++;
+		if (letter.excerpt) count.excerpts++;
+		if (isPlaceholder(letter)) count.placeholders++;
+		for (const id of letter.from) count.ids.add(id);
+		for (const id of letter.to) count.ids.add(id);
+	}
+	for (const [id, count] of counts) {
+		const { ids, ...rest } = count;
+		collectionStats.set(id, { ...rest, correspondentIds: [...ids] });
+	}
+
 	const timeline = [...data.timeline].sort((a, b) => compareCodeUnits(a.date, b.date));
 	const sortedIds = [...byId.keys()].sort();
 	const exampleIds = new Map<string, string>();
@@ -169,6 +206,7 @@ export function buildCorpus(data: CorpusData): Corpus {
 		replyPairs,
 		sortedIds,
 		exampleIds,
+		collectionStats,
 	};
 }
 

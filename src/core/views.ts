@@ -121,11 +121,10 @@ export interface CollectionView {
 	readonly correspondents: readonly PersonRef[];
 }
 
-/** Every collection in the corpus, with counts. */
+/** Every collection in the corpus, with counts (counted once by `buildCorpus`). */
 export function collectionViews(corpus: Corpus): readonly CollectionView[] {
 	return corpus.collections.map((c) => {
-		const letters = corpus.letters.filter((l) => l.collection === c.id);
-		const ids = new Set(letters.flatMap((l) => [...l.from, ...l.to]));
+		const stats = corpus.collectionStats.get(c.id);
 		return {
 			id: c.id,
 			title: c.title,
@@ -134,11 +133,11 @@ export function collectionViews(corpus: Corpus): readonly CollectionView[] {
 			edition: c.edition,
 			period: c.period,
 			licence: c.licence,
-			letters: letters.length,
-			withFullText: letters.filter((l) => l.body !== null && !l.excerpt).length,
-			excerpts: letters.filter((l) => l.excerpt).length,
-			placeholders: letters.filter(isPlaceholder).length,
-			correspondents: [...ids].map((id) => personRef(corpus, c.id, id)),
+			letters: stats?.letters ?? 0,
+			withFullText: stats?.withFullText ?? 0,
+			excerpts: stats?.excerpts ?? 0,
+			placeholders: stats?.placeholders ?? 0,
+			correspondents: (stats?.correspondentIds ?? []).map((id) => personRef(corpus, c.id, id)),
 		};
 	});
 }

@@ -114,3 +114,18 @@ describe('lettersOnDate', () => {
 		expect(result.ok ? undefined : result.error.code).toBe(code);
 	});
 });
+
+describe('buildCorpus precomputed indexes', () => {
+	test('GIVEN the fixture THEN collectionStats matches counting each collection letter by letter', () => {
+		for (const c of fixtureCorpus.collections) {
+			const letters = fixtureCorpus.letters.filter((l) => l.collection === c.id);
+			expect(fixtureCorpus.collectionStats.get(c.id)).toEqual({
+				letters: letters.length,
+				withFullText: letters.filter((l) => l.body !== null && !l.excerpt).length,
+				excerpts: letters.filter((l) => l.excerpt).length,
+				placeholders: letters.filter((l) => l.body === null).length,
+				correspondentIds: [...new Set(letters.flatMap((l) => [...l.from, ...l.to]))],
+			});
+		}
+	});
+});
