@@ -2,7 +2,7 @@
  * The corpus: every collection's letters and people, indexed once so that lookups are cheap.
  * Everything else in the core reads from a {@link Corpus}.
  */
-import { compareCodeUnits, letterDateText, letterSortKey, monthDayKey, type MonthDay } from './dates.js';
+import { compareCodeUnits, letterDateText, letterSortKey, letterYear, monthDayKey, type MonthDay } from './dates.js';
 import type { Collection, Letter, Person, Source, TimelineEvent } from './format.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -59,6 +59,17 @@ export interface Corpus {
 	readonly lettersByPerson: ReadonlyMap<string, readonly string[]>;
 	/** Every (letter, reply) pair, in date order of the letter. */
 	readonly replyPairs: readonly ReplyPair[];
+	/** The {@link Corpus.replyPairs} whose two letters both have text (not placeholders), in the same order. */
+	readonly replyPairsWithText: readonly ReplyPair[];
+	/**
+	 * Indexes into {@link Corpus.replyPairs}, ascending, by person key (`collection/id`) of anyone
+	 * who sent or received either letter of the pair.
+	 */
+	readonly replyPairsByPerson: ReadonlyMap<string, readonly number[]>;
+	/** Indexes into {@link Corpus.replyPairs}, ascending, by the year of either letter (see `letterYear`). */
+	readonly replyPairsByYear: ReadonlyMap<number, readonly number[]>;
+	/** Indexes into {@link Corpus.replyPairs}, ascending, by the collection of the letter replied to. */
+	readonly replyPairsByCollection: ReadonlyMap<string, readonly number[]>;
 	/** Every letter id, sorted, for prefix lookups. */
 	readonly sortedIds: readonly string[];
 	/** An id to show as an example in messages, by collection id prefix (e.g. `bt`). */
@@ -139,6 +150,21 @@ export function buildCorpus(data: CorpusData): Corpus {
 	for (const letter of letters) {
 		for (const reply of repliedBy.get(letter.id) ?? []) replyPairs.push({ letter, reply });
 	}
+	const replyPairsWithText = replyPairs.filter((p) => !isPlaceholder(p.letter) && !isPlaceholder(p.reply));
+	const replyPairsByPerson = new Map<string, number[]>();
+	const replyPairsByYear = new Map<number, number[]>();
+	const replyPairsByCollection = new Map<string, number[]>();
+	replyPairs.forEach((pair, index) => {
+		const keys = new Set<string>();
+		for (const l of [pair.letter, pair.reply]) {
+			for (const id of l.from) keys.add(personKey(l.collection, id));
+			for (const id of l.to) keys.add(personKey(l.collection, id));
+		}
+		for (const key of keys) push(replyPairsByPerson, key, index);
+		const years = new Set([letterYear(pair.letter), letterYear(pair.reply)]);
+		for (const year of years) if (year !== undefined) push(replyPairsByYear, year, index);
+		push(replyPairsByCollection, pair.letter.collection, index);
+	});
 
 	const people = new Map<string, CorpusPerson>();
 	const peopleByName = new Map<string, CorpusPerson[]>();
@@ -204,6 +230,10 @@ export function buildCorpus(data: CorpusData): Corpus {
 		peopleByWord,
 		lettersByPerson,
 		replyPairs,
+		replyPairsWithText,
+		replyPairsByPerson,
+		replyPairsByYear,
+		replyPairsByCollection,
 		sortedIds,
 		exampleIds,
 		collectionStats,

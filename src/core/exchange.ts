@@ -5,8 +5,8 @@ import {
 	compareLetters,
 	findCorrespondent,
 	getLetter,
-	involves,
 	isPlaceholder,
+	personKey,
 	type Corpus,
 	type CorpusPerson,
 	type ReplyPair,
@@ -73,6 +73,40 @@ function filterLabel(options: RandomExchangeOptions): string {
 	return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
 }
 
+/** The indexes of the pairs of any of `people`, ascending (a pair of two of them appears once). */
+function pairIndexesOf(corpus: Corpus, people: readonly CorpusPerson[]): readonly number[] {
+	const lists = people.map((p) => corpus.replyPairsByPerson.get(personKey(p.collection, p.person.id)) ?? []);
+	if (lists.length === 1) return lists[0] ?? [];
+	return [...new Set(lists.flat())].sort((a, b) => a - b);
+}
+
+/**
+ * The reply pairs matching the filters, in the order of {@link Corpus.replyPairs}, and those of
+ * them with both texts. Starts from the narrowest index the filters allow, so that no filter
+ * scans every pair.
+ */
+function matchingPairs(
+	corpus: Corpus,
+	options: RandomExchangeOptions,
+	people: readonly CorpusPerson[] | undefined,
+): { readonly matches: readonly ReplyPair[]; readonly withText: readonly ReplyPair[] } {
+	const { year, collection } = options;
+	if (people === undefined && year === undefined && collection === undefined) {
+		return { matches: corpus.replyPairs, withText: corpus.replyPairsWithText };
+	}
+	let indexes: readonly number[];
+	if (people !== undefined) indexes = pairIndexesOf(corpus, people);
+	else if (year !== undefined) indexes = corpus.replyPairsByYear.get(year) ?? [];
+	else indexes = corpus.replyPairsByCollection.get(collection ?? '') ?? [];
+	const base = indexes.map((i) => corpus.replyPairs[i]).filter((p): p is ReplyPair => p !== undefined);
+	const matches = base.filter(
+		(pair) =>
+			(year === undefined || letterYear(pair.letter) === year || letterYear(pair.reply) === year) &&
+			(collection === undefined || pair.letter.collection === collection),
+	);
+	return { matches, withText: matches.filter((p) => !isPlaceholder(p.letter) && !isPlaceholder(p.reply)) };
+}
+
 /**
  * A random exchange (a letter and a reply to it) matching the filters. Pairs where both letters
  * have text are preferred; only when none matches is a pair with a placeholder chosen, and the
@@ -93,15 +127,7 @@ export function randomExchange(
 		if (!found.ok) return found;
 		people = found.value;
 	}
-	const matches = corpus.replyPairs.filter(
-		(pair) =>
-			(people === undefined || involves(pair.letter, people) || involves(pair.reply, people)) &&
-			(options.year === undefined ||
-				letterYear(pair.letter) === options.year ||
-				letterYear(pair.reply) === options.year) &&
-			(options.collection === undefined || pair.letter.collection === options.collection),
-	);
-	const withText = matches.filter((p) => !isPlaceholder(p.letter) && !isPlaceholder(p.reply));
+	const { matches, withText } = matchingPairs(corpus, options, people);
 	const candidates = { total: matches.length, withText: withText.length };
 	if (withText.length > 0) {
 		const pair = withText[pickIndex(rng, withText.length)];

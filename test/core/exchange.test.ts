@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { buildCorpus, findCorrespondent, involves, isPlaceholder, type Corpus, type ReplyPair } from '../../src/core/corpus.js';
+import { letterYear } from '../../src/core/dates.js';
 import { exchangeFor, randomExchange, type RandomExchangeOptions } from '../../src/core/exchange.js';
-import { mulberry32 } from '../../src/core/rng.js';
+import { mulberry32, pickIndex } from '../../src/core/rng.js';
+import { DEFAULT_DATA_DIR, loadDataSet } from '../../src/data/load.js';
 import { fixtureCorpus } from '../fixtures/corpus.js';
 import { bigThreeCorpus } from '../fixtures/real-data.js';
 
@@ -122,5 +125,75 @@ describe('randomExchange', () => {
 			'bt-1946-04-06-stalin-to-truman',
 			false,
 		]);
+	});
+});
+
+/** What randomExchange chose before its pairs were indexed: a filter of every pair, then a pick. */
+function naivePick(corpus: Corpus, options: RandomExchangeOptions, seed: number): string | undefined {
+	const found = options.correspondent === undefined ? undefined : findCorrespondent(corpus, options.correspondent);
+	const people = found?.ok ? found.value : undefined;
+	const matches = corpus.replyPairs.filter(
+		(pair: ReplyPair) =>
+			(people === undefined || involves(pair.letter, people) || involves(pair.reply, people)) &&
+			(options.year === undefined ||
+				letterYear(pair.letter) === options.year ||
+				letterYear(pair.reply) === options.year) &&
+			(options.collection === undefined || pair.letter.collection === options.collection),
+	);
+	const withText = matches.filter((p) => !isPlaceholder(p.letter) && !isPlaceholder(p.reply));
+	const rng = mulberry32(seed);
+	const pool = withText.length > 0 ? withText : matches;
+	const pair = pool[pickIndex(rng, pool.length)];
+	return pair === undefined ? undefined : `${pair.letter.id}>${pair.reply.id}`;
+}
+
+let all: Corpus | undefined;
+function allCollections(): Corpus {
+	all ??= buildCorpus(loadDataSet(DEFAULT_DATA_DIR));
+	return all;
+}
+
+describe('randomExchange over the indexed reply pairs', () => {
+	test.each<RandomExchangeOptions>([
+		{},
+		{ correspondent: 'Churchill' },
+		{ correspondent: 'Stalin', year: 1943 },
+		{ correspondent: 'Roosevelt', collection: 'big-three' },
+		{ correspondent: 'Adams' },
+		{ correspondent: 'Adams', year: 1776 },
+		{ year: 1942 },
+		{ year: 1944, collection: 'big-three' },
+		{ year: 1776, collection: 'adams' },
+		{ collection: 'adams' },
+		{ collection: 'no-such-collection' },
+		{ year: 1800 },
+	])('GIVEN %o THEN every seed picks the pair a filter of every pair picks', (options) => {
+		const corpus = allCollections();
+		for (let seed = 1; seed <= 50; seed++) {
+			const result = randomExchange(corpus, options, mulberry32(seed));
+			const picked = result.ok ? `${result.value.letter.id}>${result.value.reply.id}` : undefined;
+			expect(picked).toBe(naivePick(corpus, options, seed));
+		}
+	});
+
+	test('GIVEN the fixture THEN the person and year indexes list exactly the pairs that involve them', () => {
+		const corpus = fixtureCorpus;
+		for (const [key, indexes] of corpus.replyPairsByPerson) {
+			const person = corpus.people.get(key);
+			if (!person) continue;
+			const expected = corpus.replyPairs.flatMap((pair, i) =>
+				involves(pair.letter, [person]) || involves(pair.reply, [person]) ? [i] : [],
+			);
+			expect(indexes).toEqual(expected);
+		}
+		for (const [year, indexes] of corpus.replyPairsByYear) {
+			const expected = corpus.replyPairs.flatMap((pair, i) =>
+				letterYear(pair.letter) === year || letterYear(pair.reply) === year ? [i] : [],
+			);
+			expect(indexes).toEqual(expected);
+		}
+		expect(corpus.replyPairsWithText).toEqual(
+			corpus.replyPairs.filter((p) => !isPlaceholder(p.letter) && !isPlaceholder(p.reply)),
+		);
 	});
 });
