@@ -74,6 +74,8 @@ export interface Corpus {
 	readonly sortedIds: readonly string[];
 	/** An id to show as an example in messages, by collection id prefix (e.g. `bt`). */
 	readonly exampleIds: ReadonlyMap<string, string>;
+	/** The short names of everyone who wrote a letter, each once, in order of their first letter (date order). */
+	readonly writers: readonly string[];
 	/** The counts of each collection's letters and its correspondents, by collection id. */
 	readonly collectionStats: ReadonlyMap<string, CollectionStats>;
 }
@@ -185,6 +187,11 @@ export function buildCorpus(data: CorpusData): Corpus {
 			push(lettersByPerson, personKey(letter.collection, id), letter.id);
 	}
 
+	const writers = new Set<string>();
+	for (const letter of letters) {
+		for (const id of letter.from) writers.add(people.get(personKey(letter.collection, id))?.person.shortName ?? id);
+	}
+
 	const collectionStats = new Map<string, CollectionStats>();
 	const counts = new Map<
 		string,
@@ -236,6 +243,7 @@ export function buildCorpus(data: CorpusData): Corpus {
 		replyPairsByCollection,
 		sortedIds,
 		exampleIds,
+		writers: [...writers],
 		collectionStats,
 	};
 }
@@ -324,12 +332,9 @@ export function findCorrespondent(corpus: Corpus, name: string): Result<readonly
 	// A whole name or alias first; else everyone with that word in a name ("Abigail", "Adams").
 	const found = corpus.peopleByName.get(key) ?? corpus.peopleByWord.get(key);
 	if (found && found.length > 0) return ok(found);
-	const writers = [
-		...new Set(corpus.letters.flatMap((l) => l.from.map((id) => shortNameOf(corpus, l.collection, id)))),
-	];
 	return fail(
 		'unknown-person',
-		`No correspondent is called "${name.trim()}"; try ${joinNames(writers.slice(0, 6), 'or')}`,
+		`No correspondent is called "${name.trim()}"; try ${joinNames(corpus.writers.slice(0, 6), 'or')}`,
 	);
 }
 

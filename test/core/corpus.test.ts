@@ -128,4 +128,15 @@ describe('buildCorpus precomputed indexes', () => {
 			});
 		}
 	});
+
+	test('GIVEN the fixture THEN writers lists each writer once, in order of their first letter', () => {
+		expect(fixtureCorpus.writers).toEqual([
+			...new Set(
+				fixtureCorpus.letters.flatMap((l) =>
+					l.from.map((id) => fixtureCorpus.people.get(`${l.collection}/${id}`)?.person.shortName ?? id),
+				),
+			),
+		]);
+		expect(fixtureCorpus.writers.length).toBeGreaterThan(0);
+	});
 });
