@@ -157,6 +157,8 @@ export const letterSchema = z.strictObject({
 	dateNote: z.string().optional(),
 	received: isoDay.optional(),
 	transmitted: isoDay.optional(),
+	/** The last day a letter written over several days was taken up again on (a date line inside the text). */
+	continued: isoDay.optional(),
 	place: z.string().optional(),
 	heading: z.string().optional(),
 	classification: z.string().optional(),

@@ -194,8 +194,9 @@ function checkLetters(
 			if (!target) return problem(`replyTo.${i}.id`, `no letter "${link.id}" in this collection`);
 			if (target.id === letter.id) return problem(`replyTo.${i}.id`, 'a letter cannot reply to itself');
 			const before = target.sent ?? target.transmitted ?? target.received;
-			if (letter.precision === 'day' && target.precision === 'day' && before !== undefined && letter.sent !== null && letter.sent < before) {
-				problem(`replyTo.${i}.id`, `replies to a letter of ${before} but is dated ${letter.sent}`);
+			const written = letter.continued ?? letter.sent;
+			if (letter.precision === 'day' && target.precision === 'day' && before !== undefined && written !== null && written < before) {
+				problem(`replyTo.${i}.id`, `replies to a letter of ${before} but was written by ${written}`);
 			}
 		});
 		letter.related.forEach((id, i) => {
@@ -215,7 +216,7 @@ function checkDates(letter: Letter, collection: Collection, problem: (field: str
 			problem('sent', `${letter.sent} is outside the collection's period ${collection.period.from}-${collection.period.to}`);
 		}
 	}
-	for (const field of ['received', 'transmitted'] as const) {
+	for (const field of ['received', 'transmitted', 'continued'] as const) {
 		const value = letter[field];
 		if (value !== undefined && letter.sent !== null && DAY.test(letter.sent) && value < letter.sent) {
 			problem(field, `${value} is before the sent date ${letter.sent}`);

@@ -2,6 +2,7 @@
  * A letter as an importer builds it, before ids are given out: it has a `key` unique within one
  * import, and its reply links name other drafts by key.
  */
+import { continuationDates } from './text.js';
 import type { DateBasis, Letter, LetterKind, Note, Correction, Precision, ReplyLink } from '../core/format.js';
 
 export type Draft = Omit<Letter, 'id'> & { key: string };
@@ -48,6 +49,7 @@ export function makeDraft(init: DraftInit): Draft {
 		...(init.dateNote === undefined ? {} : { dateNote: init.dateNote }),
 		...(init.received === undefined ? {} : { received: init.received }),
 		...(init.transmitted === undefined ? {} : { transmitted: init.transmitted }),
+		...continuedField(init),
 		...(init.place === undefined ? {} : { place: init.place }),
 		...(init.heading === undefined ? {} : { heading: init.heading }),
 		...(init.classification === undefined ? {} : { classification: init.classification }),
@@ -71,4 +73,11 @@ export function makeDraft(init: DraftInit): Draft {
 /** The date a draft is best known by: sent, else transmitted, else received. */
 export function knownDate(d: Pick<Draft, 'sent' | 'transmitted' | 'received'>): string | undefined {
 	return d.sent ?? d.transmitted ?? d.received;
+}
+
+/** `continued`, for a letter dated to the day whose text was taken up again on a later day. */
+function continuedField(init: Pick<DraftInit, 'sent' | 'precision' | 'body'>): { continued?: string } {
+	if (init.body === null || init.sent === null || init.precision !== 'day') return {};
+	const last = continuationDates(init.body, init.sent).at(-1)?.date;
+	return last !== undefined && last > init.sent ? { continued: last } : {};
 }

@@ -6,7 +6,7 @@
  */
 import { daysInMonth } from '../core/format.js';
 import { makeDraft, type Draft } from './draft.js';
-import { DATE_PATTERN, isoOf, parseEnglishDate, resolveYear } from './text.js';
+import { continuationDates, DATE_PATTERN, isoOf, parseEnglishDate, resolveYear } from './text.js';
 
 export type ReferenceKind = 'sent' | 'received' | 'transmitted';
 
@@ -38,12 +38,31 @@ function sentences(paragraph: string): string[] {
 }
 
 /**
- * The earlier letters a letter says it answers, with the kind of date each is named by.
- * `letterDate` (YYYY-MM-DD) supplies years the words leave out.
+ * The sentences of a letter, each with the date it was written: the letter's own date until a
+ * paragraph that is only a date ("1 October") takes the letter up again on a later day, so that
+ * "your favours of the 23d September" written on 1 October means this September, not last year's.
  */
-export function findReplyReferences(body: readonly string[], letterDate: string): ReplyReference[] {
+function datedSentences(body: readonly string[], letterDate: string): { sentence: string; date: string }[] {
+	const resumed = new Map(continuationDates(body, letterDate).map((c) => [c.index, c.date]));
+	let date = letterDate;
+	return body.flatMap((paragraph, index) => {
+		const later = resumed.get(index);
+		if (later !== undefined) {
+			date = later;
+			return [];
+		}
+		return sentences(paragraph).map((sentence) => ({ sentence, date }));
+	});
+}
+
+/**
+ * The earlier letters a letter says it answers, with the kind of date each is named by.
+ * `writtenOn` (YYYY-MM-DD) supplies years the words leave out, moved on by any later date the
+ * letter was taken up again on.
+ */
+export function findReplyReferences(body: readonly string[], writtenOn: string): ReplyReference[] {
 	const refs: ReplyReference[] = [];
-	for (const sentence of body.flatMap(sentences)) {
+	for (const { sentence, date: letterDate } of datedSentences(body, writtenOn)) {
 		const listed = findListedReferences(sentence, letterDate);
 		if (!ACKNOWLEDGES.test(sentence)) {
 			refs.push(...listed);

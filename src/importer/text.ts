@@ -35,14 +35,14 @@ export interface DayMonth {
 }
 
 /** Source of a regular expression that matches an English date: "March 12", "March 12, 1942", "12th March 1942", "6 APRIL 1946". */
-export const DATE_PATTERN = `(?:${MONTH_PATTERN}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_PATTERN}(?:,?\\s+\\d{4})?)`;
+export const DATE_PATTERN = `(?:${MONTH_PATTERN}\\s+\\d{1,2}(?:st|nd|rd|th|d)?(?:,?\\s+\\d{4})?|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th|d)?\\s+(?:of\\s+)?${MONTH_PATTERN}(?:,?\\s+\\d{4})?)`;
 
 /** Parse one English date phrase ("March 12", "January 11th, 1943", "6 APRIL 1946"). */
 export function parseEnglishDate(text: string): DayMonth | undefined {
 	const t = text.trim();
-	let m = new RegExp(`^(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
+	let m = new RegExp(`^(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th|d)?(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
 	if (m) return build(m[1], m[2], m[3]);
-	m = new RegExp(`^(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
+	m = new RegExp(`^(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|d)?\\s+(?:of\\s+)?(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
 	if (m) return build(m[2], m[1], m[3]);
 	return undefined;
 }
@@ -135,4 +135,25 @@ export function slug(text: string): string {
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '');
+}
+
+/** A paragraph that is only a date, perhaps with its weekday: "1 October", "Monday, October 2d." */
+const CONTINUATION = /^(?:(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday),?\s+)?(.+?)\.?$/;
+
+/**
+ * Where a letter written over several days was taken up again: the index of each paragraph that
+ * is only a date, with that date in full (a day before the previous one means the next year).
+ */
+export function continuationDates(body: readonly string[], sent: string): { index: number; date: string }[] {
+	const found: { index: number; date: string }[] = [];
+	let date = sent;
+	body.forEach((paragraph, index) => {
+		const dm = paragraph.length <= 40 ? parseEnglishDate(CONTINUATION.exec(paragraph.trim())?.[1] ?? '') : undefined;
+		if (!dm) return;
+		const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
+		const year = dm.year ?? (dm.month < m || (dm.month === m && dm.day < d) ? y + 1 : y);
+		date = isoOf(year, dm.month, dm.day);
+		found.push({ index, date });
+	});
+	return found;
 }

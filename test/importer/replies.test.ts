@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { makeDraft } from '../../src/importer/draft.js';
 import { findReplyReferences } from '../../src/importer/replies.js';
+import { continuationDates } from '../../src/importer/text.js';
 import { parseHeading } from '../../src/importer/headings.js';
 import { importBigThree, formatDay } from '../../src/importer/big-three/index.js';
 import { bigThreePeople, readRepoFile } from './helpers.js';
@@ -104,5 +106,41 @@ describe('GIVEN headings of many shapes', () => {
 
 	test.each(['Personal and Secret', 'Most Secret', 'Memorandum'])('WHEN the line is "%s" THEN it is no heading', (line) => {
 		expect(parseHeading(line)).toBeUndefined();
+	});
+});
+
+describe('GIVEN a letter written over several days', () => {
+	const body = [
+		'We have at last agreed upon a plan for forming a regular army.',
+		'1 October',
+		'Your favors of 15th, 20th, and 23d September are now before me.',
+	];
+
+	test('WHEN a date line takes it up again THEN later references take their year from that day', () => {
+		expect(continuationDates(body, '1776-09-22')).toEqual([{ index: 1, date: '1776-10-01' }]);
+		expect(findReplyReferences(body, '1776-09-22').map((r) => r.date)).toEqual(['1776-09-15', '1776-09-20', '1776-09-23']);
+	});
+
+	test('WHEN a date line falls before the last one THEN it is in the next year', () => {
+		expect(continuationDates(['Text.', 'Monday, December 30th.', 'More.', 'January 2d.'], '1776-12-28').map((c) => c.date)).toEqual([
+			'1776-12-30',
+			'1777-01-02',
+		]);
+	});
+
+	test('THEN the draft records the last day it was taken up again on', () => {
+		const draft = makeDraft({
+			key: 'k',
+			collection: 'adams',
+			kind: 'letter',
+			from: ['john-adams'],
+			to: ['abigail-adams'],
+			sent: '1776-09-22',
+			precision: 'day',
+			dateBasis: 'dateline',
+			body,
+			source: { id: 'familiar-letters', ref: 'line 1' },
+		});
+		expect(draft.continued).toBe('1776-10-01');
 	});
 });
