@@ -79,6 +79,29 @@ export interface SearchIndex {
 /** Sorted prefix tables for autocomplete. Build them once with {@link buildSuggestions}. */
 export interface SuggestionIndex {
 	readonly tables: Readonly<Record<SuggestionKind, SuggestTable>>;
+	/**
+	 * For each suggested word, the ids of at most {@link LETTERS_PER_WORD} letters that use it most
+	 * (ties in date order). Read it with {@link lettersForWord}.
+	 */
+	readonly wordLetters: ReadonlyMap<string, readonly string[]>;
+	/** The same as {@link SuggestionIndex.wordLetters} within each collection, by collection id. */
+	readonly wordLettersByCollection: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+}
+
+/** How many letters {@link SuggestionIndex.wordLetters} keeps for each word (and each word in a collection). */
+export const LETTERS_PER_WORD = 5;
+
+/**
+ * The letters that use a suggested word most, without a full-text search: at most
+ * {@link LETTERS_PER_WORD} ids, most uses first, ties in date order; only of `collection` when one is given.
+ *
+ * @param index - The suggestion tables, from {@link buildSuggestions}.
+ * @param word - A word as suggested (a {@link Suggestion} of kind `word`).
+ * @param collection - Optionally, one collection's letters only.
+ */
+export function lettersForWord(index: SuggestionIndex, word: string, collection?: string): readonly string[] {
+	const words = collection === undefined ? index.wordLetters : index.wordLettersByCollection.get(collection);
+	return words?.get(word) ?? [];
 }
 
 function peopleText(corpus: Corpus, letter: Letter): string {
@@ -114,10 +137,64 @@ const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]/gu;
  * the words of the letters, each sorted for prefix search.
  */
 export function buildSuggestions(corpus: Corpus): SuggestionIndex {
-	return { tables: suggestionTables(corpus) };
+	const wordUses = new Map<string, Map<string, WordUse[]>>();
+	const tables = suggestionTables(corpus, wordUses);
+	return { tables, ...wordLettersOf(wordUses) };
 }
 
-function suggestionTables(corpus: Corpus): Record<SuggestionKind, SuggestTable> {
+/** A letter's uses of a word; `order` is the letter's place in date order. */
+interface WordUse {
+	readonly id: string;
+	readonly count: number;
+	readonly order: number;
+}
+
+/** More uses first, then date order. */
+function byUses(a: WordUse, b: WordUse): number {
+	return b.count - a.count || a.order - b.order;
+}
+
+/** Keep `list` to the {@link LETTERS_PER_WORD} most uses; letters come in date order, so a tie keeps the earlier. */
+function keepTop(list: WordUse[], use: WordUse): void {
+	if (list.length >= LETTERS_PER_WORD && (list.at(-1)?.count ?? 0) >= use.count) return;
+	let at = list.length;
+	while (at > 0 && (list[at - 1]?.count ?? 0) < use.count) at--;
+	list.splice(at, 0, use);
+	if (list.length > LETTERS_PER_WORD) list.length = LETTERS_PER_WORD;
+}
+
+function idsOf(uses: readonly WordUse[]): string[] {
+	return uses.map((u) => u.id);
+}
+
+/** The word → letters tables from each word's top uses per collection (the overall top is among them). */
+function wordLettersOf(
+	wordUses: ReadonlyMap<string, ReadonlyMap<string, readonly WordUse[]>>,
+): Pick<SuggestionIndex, 'wordLetters' | 'wordLettersByCollection'> {
+	const wordLetters = new Map<string, readonly string[]>();
+	const wordLettersByCollection = new Map<string, Map<string, readonly string[]>>();
+	for (const [word, byCollection] of wordUses) {
+		let all: readonly string[] | undefined;
+		if (byCollection.size > 1) {
+			all = idsOf([...byCollection.values()].flat().sort(byUses).slice(0, LETTERS_PER_WORD));
+		}
+		for (const [collection, uses] of byCollection) {
+			const list = idsOf(uses);
+			// A word of one collection has the same letters overall: share the array.
+			all ??= list;
+			let words = wordLettersByCollection.get(collection);
+			if (!words) wordLettersByCollection.set(collection, (words = new Map()));
+			words.set(word, list);
+		}
+		if (all !== undefined) wordLetters.set(word, all);
+	}
+	return { wordLetters, wordLettersByCollection };
+}
+
+function suggestionTables(
+	corpus: Corpus,
+	wordUses: Map<string, Map<string, WordUse[]>>,
+): Record<SuggestionKind, SuggestTable> {
 	const people = [...corpus.people.values()].map(({ person }) => ({
 		keys: [person.id, person.name, person.shortName, ...person.aliases, ...person.name.split(/\s+/).slice(1)],
 		suggestion: { kind: 'person' as const, value: person.id, label: person.name },
@@ -140,11 +217,22 @@ function suggestionTables(corpus: Corpus): Record<SuggestionKind, SuggestTable> 
 			weight: 0,
 		}));
 	const frequency = new Map<string, number>();
-	for (const letter of corpus.letters) {
+	corpus.letters.forEach((letter, order) => {
 		const text = [letter.heading ?? '', ...(letter.body ?? [])].join(' ');
-		const words = new Set((text.match(WORD) ?? []).map(foldTerm).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)));
-		for (const w of words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-	}
+		const uses = new Map<string, number>();
+		for (const w of (text.match(WORD) ?? []).map(foldTerm)) {
+			if (w.length >= 3 && !STOP_WORDS.has(w)) uses.set(w, (uses.get(w) ?? 0) + 1);
+		}
+		for (const [w, count] of uses) {
+			frequency.set(w, (frequency.get(w) ?? 0) + 1);
+			let byCollection = wordUses.get(w);
+			if (!byCollection) wordUses.set(w, (byCollection = new Map()));
+			const list = byCollection.get(letter.collection);
+			if (!list) byCollection.set(letter.collection, [{ id: letter.id, count, order }]);
+			else if (list.length < LETTERS_PER_WORD || (list.at(-1)?.count ?? 0) < count)
+				keepTop(list, { id: letter.id, count, order });
+		}
+	});
 	const words = [...frequency.entries()].map(([word, count]) => ({
 		keys: [word],
 		suggestion: { kind: 'word' as const, value: word, label: `${word} (${plural(count, 'letter')})` },

@@ -5,7 +5,7 @@
  */
 import { idsStartingWith, letterLabel, normaliseName, type Corpus, type CorpusPerson } from '../core/corpus.js';
 import type { Letter } from '../core/format.js';
-import { searchLetters, suggest } from '../core/search.js';
+import { lettersForWord, searchLetters, suggest } from '../core/search.js';
 import type { Choice, Deps } from './command.js';
 import { MESSAGE_LIMITS } from './render/budget.js';
 import { clip } from './render/text.js';
@@ -20,7 +20,8 @@ function letterChoice(corpus: Corpus, letter: Letter): Choice {
 /**
  * Letters for what has been typed: ids beginning with it (with or without the collection
  * prefix), then letters of matching dates, of matching correspondents, and containing matching
- * words, then a full-text search; at most 25, and only of `collection` when one is given.
+ * words (from the suggestion tables), then, only when those do not fill the list, one full-text
+ * search; at most 25, and only of `collection` when one is given.
  */
 export function letterChoices(deps: Deps, typed: string, collection?: string): Choice[] {
 	const { corpus } = deps;
@@ -49,10 +50,9 @@ export function letterChoices(deps: Deps, typed: string, collection?: string): C
 				for (const id of corpus.lettersByPerson.get(`${p.collection}/${p.person.id}`) ?? []) add(corpus.byId.get(id));
 			}
 		}
-		if (s.kind === 'word') {
-			const hits = searchLetters(deps.search, s.value, { limit: 5, ...filter });
-			if (hits.ok) for (const h of hits.value) add(h.letter);
-		}
+		// Letters for a word, not a ranking: read from the table built with the suggestions.
+		if (s.kind === 'word')
+			for (const id of lettersForWord(deps.suggestions, s.value, collection)) add(corpus.byId.get(id));
 	}
 	if (found.size < LIMIT) {
 		const hits = searchLetters(deps.search, text, { limit: LIMIT, ...filter });

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { buildSearch, buildSuggestions, searchLetters, suggest, type SearchOptions } from '../../src/core/search.js';
+import {
+	buildSearch,
+	buildSuggestions,
+	LETTERS_PER_WORD,
+	lettersForWord,
+	searchLetters,
+	suggest,
+	type SearchOptions,
+} from '../../src/core/search.js';
 import { fixtureCorpus } from '../fixtures/corpus.js';
 import { bigThreeCorpus } from '../fixtures/real-data.js';
 
@@ -156,5 +164,33 @@ describe('suggest', () => {
 
 	test('GIVEN only some kinds THEN only those are suggested', () => {
 		expect(suggest(suggestions, 'sta', 10, ['word']).every((s) => s.kind === 'word')).toBe(true);
+	});
+});
+
+describe('lettersForWord', () => {
+	/** Uses of a word in a letter's heading and text, folded as the suggestion tables fold them. */
+	const uses = (text: string, word: string): number =>
+		(text.toLowerCase().match(/[\p{L}][\p{L}'’-]*[\p{L}]/gu) ?? []).filter((w) => w === word).length;
+	const naive = (word: string, collection?: string): string[] =>
+		fixtureCorpus.letters
+			.filter((l) => collection === undefined || l.collection === collection)
+			.map((l) => ({ id: l.id, n: uses([l.heading ?? '', ...(l.body ?? [])].join(' '), word) }))
+			.filter((e) => e.n > 0)
+			.sort((a, b) => b.n - a.n)
+			.slice(0, LETTERS_PER_WORD)
+			.map((e) => e.id);
+
+	test.each(['stalin', 'convoys', 'front', 'message', 'minister', 'second'])(
+		'GIVEN the word %s THEN it lists the letters that use it most, ties in date order, overall and per collection',
+		(word) => {
+			expect(lettersForWord(suggestions, word)).toEqual(naive(word));
+			expect(lettersForWord(suggestions, word).length).toBeGreaterThan(0);
+			for (const c of fixtureCorpus.collections)
+				expect(lettersForWord(suggestions, word, c.id)).toEqual(naive(word, c.id));
+		},
+	);
+
+	test('GIVEN a word no letter uses THEN there are no letters', () => {
+		expect(lettersForWord(suggestions, 'zzzzqx')).toEqual([]);
 	});
 });
