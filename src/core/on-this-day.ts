@@ -46,11 +46,16 @@ export interface OnThisDayOptions {
 }
 
 function lettersShownOn(corpus: Corpus, query: DayQuery, options: OnThisDayOptions): Letter[] {
-	return monthDaysShownOn(query)
+	const days = monthDaysShownOn(query);
+	const letters = days
 		.flatMap((md) => lettersOnMonthDay(corpus, md))
-		.filter((l) => options.collection === undefined || l.collection === options.collection)
-		.filter((l) => options.requireText !== true || !isPlaceholder(l))
-		.sort((a, b) => compareLetters(corpus, a, b));
+		.filter(
+			(l) =>
+				(options.collection === undefined || l.collection === options.collection) &&
+				(options.requireText !== true || !isPlaceholder(l)),
+		);
+	// Each day's list is already in date order (and filtering keeps it); only two merged days need a sort.
+	return days.length > 1 ? letters.sort((a, b) => compareLetters(corpus, a, b)) : letters;
 }
 
 function leapNote(query: DayQuery, letters: readonly Letter[]): string | undefined {

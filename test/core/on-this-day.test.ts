@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { compareLetters } from '../../src/core/corpus.js';
 import { calendarDayAt, type DayQuery } from '../../src/core/dates.js';
 import { onThisDay } from '../../src/core/on-this-day.js';
 import { fixtureCorpus } from '../fixtures/corpus.js';
@@ -203,6 +204,24 @@ describe('onThisDay over the real big-three data', () => {
 					expect(l.precision).toBe('day');
 					expect(l.sent).not.toBeNull();
 				}
+			}
+		}
+	});
+});
+
+describe('onThisDay without a sort per call', () => {
+	test('GIVEN every day of the real data THEN its letters are already in date order, as onThisDay returns them unsorted', () => {
+		const corpus = bigThreeCorpus();
+		for (const [day, letters] of corpus.byMonthDay) {
+			const sorted = [...letters].sort((a, b) => compareLetters(corpus, a, b));
+			expect(
+				letters.map((l) => l.id),
+				day,
+			).toEqual(sorted.map((l) => l.id));
+			const [month, date] = day.split('-').map(Number);
+			const shown = onThisDay(corpus, { month: month ?? 1, day: date ?? 1 }, { requireText: true });
+			if (shown.match === 'exact') {
+				expect(shown.letters.map((l) => l.id)).toEqual(sorted.filter((l) => l.body !== null).map((l) => l.id));
 			}
 		}
 	});
