@@ -314,9 +314,22 @@ export function personScreen(corpus: Corpus, entry: CorpusPerson): MessageBody {
 	const { person } = entry;
 	const key = personKey(entry.collection, person.id);
 	const ids = corpus.lettersByPerson.get(key) ?? [];
-	const letters = ids.map((id) => corpus.byId.get(id)).filter((l): l is Letter => l !== undefined);
-	const wrote = letters.filter((l) => l.from.includes(person.id)).length;
-	const years = letters.map(letterYear).filter((y): y is number => y !== undefined);
+	const letters: Letter[] = [];
+	let wrote = 0;
+	// One pass, and no spread into Math.min: a spread of a very long list throws a RangeError.
+	let first = Infinity;
+	let last = -Infinity;
+	for (const id of ids) {
+		const letter = corpus.byId.get(id);
+		if (letter === undefined) continue;
+		letters.push(letter);
+		if (letter.from.includes(person.id)) wrote++;
+		const year = letterYear(letter);
+		if (year === undefined) continue;
+		if (year < first) first = year;
+		if (year > last) last = year;
+	}
+	const span = first <= last ? `, ${first}–${last}` : '';
 	const collection = corpus.collections.find((c) => c.id === entry.collection);
 	const fields: NonNullable<APIEmbed['fields']> = [];
 	if (person.roles.length > 0) fields.push({ name: 'Roles', value: clip(person.roles.map(roleLine).join('\n'), 1024) });
@@ -325,7 +338,7 @@ export function personScreen(corpus: Corpus, entry: CorpusPerson): MessageBody {
 		value:
 			letters.length === 0
 				? 'Named in the letters; wrote and received none in the collection.'
-				: `Wrote ${wrote} and received ${letters.length - wrote} of the letters${years.length > 0 ? `, ${Math.min(...years)}–${Math.max(...years)}` : ''}.${letters.length > MESSAGE_LIMITS.selectOptions ? ` The menu lists the first ${MESSAGE_LIMITS.selectOptions}; /search with from: finds the rest.` : ''}`,
+				: `Wrote ${wrote} and received ${letters.length - wrote} of the letters${span}.${letters.length > MESSAGE_LIMITS.selectOptions ? ` The menu lists the first ${MESSAGE_LIMITS.selectOptions}; /search with from: finds the rest.` : ''}`,
 	});
 	const aliases = person.aliases.length > 0 ? `\n\n*Also called:* ${literal(person.aliases.join(', '))}` : '';
 	const embed: APIEmbed = {
