@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { buildCorpus, findCorrespondent, involves, isPlaceholder, type Corpus, type ReplyPair } from '../../src/core/corpus.js';
+import {
+	buildCorpus,
+	findCorrespondent,
+	involves,
+	isPlaceholder,
+	type Corpus,
+	type ReplyPair,
+} from '../../src/core/corpus.js';
 import { letterYear } from '../../src/core/dates.js';
 import { exchangeFor, randomExchange, type RandomExchangeOptions } from '../../src/core/exchange.js';
 import { mulberry32, pickIndex } from '../../src/core/rng.js';
