@@ -17,13 +17,22 @@ function letterChoice(corpus: Corpus, letter: Letter): Choice {
 	return { name: clip(`${letterLabel(corpus, letter)}${mark}`, MESSAGE_LIMITS.choiceName), value: letter.id };
 }
 
+/** Typed text that has words in it, and text that reads as the start of a letter id. */
+const LOOKS_LIKE_WORDS = /\p{L}{2,}/u;
+const LOOKS_LIKE_ID = /^[a-z]{2,6}-(?:recd-|trans-)?\d/i;
+
 /**
  * Letters for what has been typed: ids beginning with it (with or without the collection
  * prefix), then letters of matching dates, of matching correspondents, and containing matching
- * words (from the suggestion tables), then, only when those do not fill the list, one full-text
- * search; at most 25, and only of `collection` when one is given.
+ * words (from the suggestion tables), then, only when those do not fill the list and the text has
+ * words in it (not a date or an id), one full-text search; at most 25, and only of `collection`
+ * when one is given.
  */
-export function letterChoices(deps: Deps, typed: string, collection?: string): Choice[] {
+export function letterChoices(
+	deps: Pick<Deps, 'corpus' | 'search' | 'suggestions'>,
+	typed: string,
+	collection?: string,
+): Choice[] {
 	const { corpus } = deps;
 	const found = new Map<string, Letter>();
 	const add = (letter: Letter | undefined): void => {
@@ -54,7 +63,9 @@ export function letterChoices(deps: Deps, typed: string, collection?: string): C
 		if (s.kind === 'word')
 			for (const id of lettersForWord(deps.suggestions, s.value, collection)) add(corpus.byId.get(id));
 	}
-	if (found.size < LIMIT) {
+	// Full-text search fills the list only for words: a date or an id ("1942-08-1", "al-1863")
+	// is answered by the tables above, and searching its digits costs tens of milliseconds.
+	if (found.size < LIMIT && LOOKS_LIKE_WORDS.test(text) && !LOOKS_LIKE_ID.test(text)) {
 		const hits = searchLetters(deps.search, text, { limit: LIMIT, ...filter });
 		if (hits.ok) for (const h of hits.value) add(h.letter);
 	}
