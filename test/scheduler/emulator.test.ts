@@ -49,6 +49,24 @@ async function memory(): Promise<Store> {
 const botMessages = (emu: Emulator, channelId: string) =>
 	emu.messages(channelId).filter((m) => m.author.id === emu.applicationId);
 
+/**
+ * A sender whose process "dies" right after Discord created the message: the send reaches
+ * Discord, and nothing after it (recording the post) ever runs. `sentId` is the message made.
+ */
+function dyingAfterSend(real: PostSender): PostSender & { readonly sentId: string | undefined } {
+	let sentId: string | undefined;
+	return {
+		...real,
+		send: async (...args) => {
+			sentId = await real.send(...args);
+			return new Promise<string>(() => undefined);
+		},
+		get sentId() {
+			return sentId;
+		},
+	};
+}
+
 describe('GIVEN a server with the daily post set up', () => {
 	it('THEN the post lands in its channel at the local minute, with its thread and prompt, mentioning only its role', async () => {
 		const emu = await emulatorWith([{ roles: [{ name: 'history' }] }]);
@@ -121,15 +139,7 @@ describe('GIVEN a crash between sending and recording', () => {
 		cleanups.push(() => first.close());
 		await first.settings.set(guildId, settings({ channelId }));
 		const bot1 = await botOn(emu);
-		const real = createDiscordPostSender(bot1.client);
-		let sentId: string | undefined;
-		const dying: PostSender = {
-			...real,
-			send: async (...args) => {
-				sentId = await real.send(...args);
-				return new Promise<string>(() => undefined);
-			},
-		};
+		const dying = dyingAfterSend(createDiscordPostSender(bot1.client));
 		const now = utc('2026-05-05T09:00:00Z');
 		const stored = await first.settings.get(guildId);
 		if (!stored) throw new Error('no settings');
@@ -142,7 +152,7 @@ describe('GIVEN a crash between sending and recording', () => {
 			{ localDate: '2026-05-05', scheduledUtc: now, late: false },
 			now,
 		).catch(() => undefined);
-		await expect.poll(() => sentId, { timeout: 3_000 }).toBeDefined();
+		await expect.poll(() => dying.sentId, { timeout: 3_000 }).toBeDefined();
 		await bot1.client.destroy();
 		expect(await first.postLog.get(guildId, '2026-05-05')).toMatchObject({ state: 'claimed', owner: 'process-1' });
 
@@ -156,11 +166,11 @@ describe('GIVEN a crash between sending and recording', () => {
 			dailyDeps(second, createDiscordPostSender(bot2.client), { owner: 'process-2' }),
 			now.plus({ minutes: 1 }),
 		);
-		expect(report.outcomes.get(guildId)).toEqual({ status: 'posted', messageId: sentId });
+		expect(report.outcomes.get(guildId)).toEqual({ status: 'posted', messageId: dying.sentId });
 		expect(botMessages(emu, channelId)).toHaveLength(1);
 		// Either Discord answered the re-send with the original (the nonce), or the takeover found it first.
 		expect(emu.requests('POST', `/channels/${channelId}/messages`).length).toBeLessThanOrEqual(2);
-		expect(await second.postLog.get(guildId, '2026-05-05')).toMatchObject({ state: 'done', messageId: sentId });
+		expect(await second.postLog.get(guildId, '2026-05-05')).toMatchObject({ state: 'done', messageId: dying.sentId });
 		const posts = emu.requests('POST', `/channels/${channelId}/messages`).length;
 		await runDueTick(
 			dailyDeps(second, createDiscordPostSender(bot2.client), { owner: 'process-2' }),
@@ -178,15 +188,7 @@ describe('GIVEN a crash long enough ago that Discord forgot the nonce', () => {
 		const store = await memory();
 		await store.settings.set(guildId, settings({ channelId }));
 		const bot1 = await botOn(emu);
-		const real = createDiscordPostSender(bot1.client);
-		let sentId: string | undefined;
-		const dying: PostSender = {
-			...real,
-			send: async (...args) => {
-				sentId = await real.send(...args);
-				return new Promise<string>(() => undefined);
-			},
-		};
+		const dying = dyingAfterSend(createDiscordPostSender(bot1.client));
 		const now = utc(new Date().toISOString()).startOf('minute');
 		await store.settings.set(guildId, settings({ channelId, time: now.toFormat('HH:mm') }));
 		const stored = await store.settings.get(guildId);
@@ -198,7 +200,7 @@ describe('GIVEN a crash long enough ago that Discord forgot the nonce', () => {
 			{ localDate: now.toISODate() ?? '', scheduledUtc: now, late: false },
 			now,
 		).catch(() => undefined);
-		await expect.poll(() => sentId, { timeout: 3_000 }).toBeDefined();
+		await expect.poll(() => dying.sentId, { timeout: 3_000 }).toBeDefined();
 		await bot1.client.destroy();
 		emu.state.nonces.clear();
 		await new Promise((resolve) => setTimeout(resolve, 150));
@@ -208,7 +210,7 @@ describe('GIVEN a crash long enough ago that Discord forgot the nonce', () => {
 			dailyDeps(store, createDiscordPostSender(bot2.client), { owner: 'process-2' }),
 			now.plus({ minutes: 1 }),
 		);
-		expect(report.outcomes.get(guildId)).toEqual({ status: 'posted', messageId: sentId });
+		expect(report.outcomes.get(guildId)).toEqual({ status: 'posted', messageId: dying.sentId });
 		expect(botMessages(emu, channelId)).toHaveLength(1);
 		expect(emu.requests('POST', `/channels/${channelId}/messages`)).toHaveLength(1);
 		expect(emu.requests('GET', `/channels/${channelId}/messages`)).toHaveLength(1);
