@@ -14,7 +14,13 @@ import type { KeyScheme } from './keys.js';
 /** Every key that starts with `prefix`, in any order. */
 export type ListKeys = (prefix: string) => Promise<string[]>;
 
-const GET_MANY_CHUNK = 500;
+/**
+ * Settings read per round trip when listing. Reading them (keyv's deserialisation, then the
+ * settings schema) costs about 20 µs a server, all of it synchronous, and the memory store answers
+ * without any I/O, so listing yields to the event loop after each chunk: ten thousand servers then
+ * hold it for about 2 ms at a time instead of 140 ms at once (the fan-out benchmark's tick start).
+ */
+const GET_MANY_CHUNK = 100;
 
 /** A {@link SettingsStore} whose records are keyv values, parsed with the settings schema on read. */
 export function keyvSettingsStore(keyv: Keyv, keys: KeyScheme, listKeys: ListKeys, logger: Logger): SettingsStore {
@@ -39,6 +45,7 @@ export function keyvSettingsStore(keyv: Keyv, keys: KeyScheme, listKeys: ListKey
 			const found = await listKeys(keys.settingsPrefix);
 			const entries: GuildSettingsEntry[] = [];
 			for (let start = 0; start < found.length; start += GET_MANY_CHUNK) {
+				if (start > 0) await new Promise((resolve) => setImmediate(resolve));
 				const chunk = found.slice(start, start + GET_MANY_CHUNK);
 				const values: unknown[] = await keyv.getMany(chunk);
 				chunk.forEach((key, i) => {

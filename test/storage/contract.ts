@@ -87,6 +87,25 @@ export function describeStoreContract(makeCase: () => BackendCase): void {
 			expect(listed.length).toBe(new Set(listed.map((entry) => entry.guildId)).size);
 		});
 
+		test('GIVEN 1,000 servers THEN listing them lets the event loop turn every hundred or so, even with no I/O (memory)', async () => {
+			const ids = Array.from({ length: 1000 }, guild);
+			for (let i = 0; i < ids.length; i += 100) {
+				await Promise.all(ids.slice(i, i + 100).map((id) => a.settings.set(id, settings())));
+			}
+			// Counted, not timed: turns other work gets while the list is read and parsed.
+			let turns = 0;
+			let running = true;
+			const spin = (): void => {
+				turns += 1;
+				if (running) setImmediate(spin);
+			};
+			setImmediate(spin);
+			const listed = await b.settings.list();
+			running = false;
+			expect(listed.length).toBeGreaterThanOrEqual(1000);
+			expect(turns).toBeGreaterThanOrEqual(Math.floor(listed.length / 100) - 1);
+		});
+
 		test('GIVEN forgetGuild THEN settings and rotation are gone', async () => {
 			const id = guild();
 			await a.settings.set(id, settings());
