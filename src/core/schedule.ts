@@ -146,11 +146,58 @@ export function duePost(
 	lastPostedLocalDate?: string,
 	policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
 ): DuePost | undefined {
+	return dueWith(settings, nowUtc, lastPostedLocalDate, policy, (zone) => localDateAt(zone, nowUtc), scheduledInstant);
+}
+
+/**
+ * {@link duePost} for many servers at one instant, as the scheduler's tick asks it: each zone's
+ * local date and each scheduled instant (a date, a time and a zone) are worked out once and
+ * remembered in the returned function. luxon's zone arithmetic costs tens of microseconds a call
+ * (an `Intl` formatter per offset), and thousands of servers share a few hundred zones and times,
+ * so ten thousand servers cost a few hundred of those calls instead of forty thousand. The answers
+ * are exactly `duePost`'s.
+ *
+ * @returns The check for one server: its settings and, if known, its latest posted local date.
+ */
+export function duePostsAt(
+	nowUtc: DateTime,
+	policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
+): (settings: GuildSettings, lastPostedLocalDate?: string) => DuePost | undefined {
+	const dates = new Map<string, string>();
+	const instants = new Map<string, DateTime>();
+	const localDate = (zone: string): string => {
+		let date = dates.get(zone);
+		if (date === undefined) {
+			date = localDateAt(zone, nowUtc);
+			dates.set(zone, date);
+		}
+		return date;
+	};
+	const instant = (date: string, time: string, zone: string): DateTime => {
+		const key = `${date} ${time} ${zone}`;
+		let at = instants.get(key);
+		if (at === undefined) {
+			at = scheduledInstant(date, time, zone);
+			instants.set(key, at);
+		}
+		return at;
+	};
+	return (settings, lastPostedLocalDate) => dueWith(settings, nowUtc, lastPostedLocalDate, policy, localDate, instant);
+}
+
+function dueWith(
+	settings: GuildSettings,
+	nowUtc: DateTime,
+	lastPostedLocalDate: string | undefined,
+	policy: DeliveryPolicy,
+	localDateOf: (zone: string) => string,
+	instantOf: (localDate: string, time: string, zone: string) => DateTime,
+): DuePost | undefined {
 	if (settings.paused) return undefined;
-	const localDate = localDateAt(settings.timezone, nowUtc);
+	const localDate = localDateOf(settings.timezone);
 	if (lastPostedLocalDate !== undefined && lastPostedLocalDate >= localDate) return undefined;
 	if (settles(settings.lastDelivery, localDate)) return undefined;
-	const scheduledUtc = scheduledInstant(localDate, settings.time, settings.timezone);
+	const scheduledUtc = instantOf(localDate, settings.time, settings.timezone);
 	if (nowUtc < scheduledUtc) return undefined;
 	if (settings.backoffUntil !== undefined && nowUtc < DateTime.fromISO(settings.backoffUntil)) return undefined;
 	const late = nowUtc.toMillis() - scheduledUtc.toMillis() > policy.lateAfterMinutes * MINUTE_MS;

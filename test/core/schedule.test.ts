@@ -5,6 +5,7 @@ import { pickForYear, EMPTY_ROTATION, type RotationState } from '../../src/core/
 import {
 	DEFAULT_DELIVERY_POLICY,
 	duePost,
+	duePostsAt,
 	nextPostTime,
 	recordFailure,
 	recordSkipped,
@@ -113,7 +114,8 @@ describe('nextPostTime', () => {
 describe('duePost', () => {
 	const ny = settings({ timezone: 'America/New_York', time: '09:00' });
 
-	test.each([
+	type Case = [string, GuildSettings, string, string | undefined, { localDate: string; late: boolean } | undefined];
+	const cases: Case[] = [
 		// why, settings, now (UTC), last posted local date, expected
 		['a minute before: nothing', ny, '2026-07-01T12:59:00Z', undefined, undefined],
 		['at the minute: due, on time', ny, '2026-07-01T13:00:00Z', undefined, { localDate: '2026-07-01', late: false }],
@@ -198,7 +200,8 @@ describe('duePost', () => {
 			'2026-11-24',
 			{ localDate: '2026-11-25', late: false },
 		],
-	])('GIVEN %s', (_why, given, now, lastPosted, expected) => {
+	];
+	test.each(cases)('GIVEN %s', (_why, given, now, lastPosted, expected) => {
 		const due = duePost(given, utc(now), lastPosted);
 		if (expected === undefined) expect(due).toBeUndefined();
 		else expect({ localDate: due?.localDate, late: due?.late }).toEqual(expected);
@@ -228,6 +231,43 @@ describe('duePost', () => {
 
 	test('THEN the scheduled instant is reported in UTC', () => {
 		expect(duePost(ny, utc('2026-07-01T13:00:00Z'))?.scheduledUtc.toISO()).toBe('2026-07-01T13:00:00.000Z');
+	});
+
+	test.each(cases)('GIVEN %s THEN duePostsAt answers as duePost', (_why, given, now, lastPosted) => {
+		const expected = duePost(given, utc(now), lastPosted);
+		const due = duePostsAt(utc(now))(given, lastPosted);
+		expect(due && { ...due, scheduledUtc: due.scheduledUtc.toISO() }).toEqual(
+			expected && { ...expected, scheduledUtc: expected.scheduledUtc.toISO() },
+		);
+	});
+
+	test('GIVEN one check for many servers in shared and different zones, times and states THEN each answer is duePost’s', () => {
+		const zones = ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Auckland', 'Europe/London'];
+		const times = ['00:00', '02:15', '02:30', '09:00', '23:59'];
+		const servers: GuildSettings[] = [];
+		for (const timezone of zones)
+			for (const time of times) {
+				servers.push(settings({ timezone, time }));
+				servers.push(settings({ timezone, time, paused: true }));
+				servers.push(settings({ timezone, time, backoffUntil: '2026-03-08T07:30:00Z' }));
+			}
+		for (const now of ['2026-03-08T07:00:00Z', '2026-10-03T15:45:00Z', '2026-07-01T13:00:00Z']) {
+			const check = duePostsAt(utc(now));
+			const show = (due: ReturnType<typeof duePost>) => due && { ...due, scheduledUtc: due.scheduledUtc.toISO() };
+			const answers = servers.map((s) => show(check(s, '2026-01-01')));
+			expect(answers).toEqual(servers.map((s) => show(duePost(s, utc(now), '2026-01-01'))));
+			// Asked again (from its memory), the same answers.
+			expect(servers.map((s) => show(check(s, '2026-01-01')))).toEqual(answers);
+			expect(answers.some((a) => a !== undefined)).toBe(true);
+		}
+	});
+
+	test('GIVEN a server in an unknown zone THEN the check throws for it and still answers for the others', () => {
+		const check = duePostsAt(utc('2026-07-01T13:00:00Z'));
+		const bad = { ...ny, timezone: 'Mars/Olympus_Mons' };
+		expect(() => check(bad)).toThrow(RangeError);
+		expect(() => check(bad)).toThrow(RangeError);
+		expect(check(ny)).toMatchObject({ localDate: '2026-07-01', late: false });
 	});
 });
 
