@@ -20,7 +20,7 @@ import type { ClaimResult, PostLog, RotationStore, SettingsStore } from '../core
 import { pickForYear, type RotationPick } from '../core/rotation.js';
 import {
 	DEFAULT_DELIVERY_POLICY,
-	duePost,
+	duePostsAt,
 	localDateAt,
 	recordFailure,
 	recordSkipped,
@@ -168,16 +168,55 @@ export interface PlanInput {
 }
 
 /**
+ * What the posts of one tick share, worked out once instead of once per server: the letters of a
+ * day for a choice of collections, rendered messages, and each letter's thread. Ten thousand servers
+ * posting the same day's letter render it once, not ten thousand times. Each table holds at most
+ * {@link PLAN_CACHE_SIZE} entries (it starts again when full), so a tick whose servers all differ
+ * (a role each) does not keep every server's message at once.
+ */
+export interface PlanCache {
+	readonly days: Map<string, OnThisDay>;
+	readonly bodies: Map<string, MessageBody>;
+	readonly threads: Map<string, PlannedPost['thread']>;
+}
+
+export const PLAN_CACHE_SIZE = 256;
+
+export function createPlanCache(): PlanCache {
+	return { days: new Map(), bodies: new Map(), threads: new Map() };
+}
+
+function cached<V>(table: Map<string, V> | undefined, key: string, make: () => V): V {
+	const found = table?.get(key);
+	if (found !== undefined) return found;
+	const made = make();
+	if (table !== undefined) {
+		if (table.size >= PLAN_CACHE_SIZE) table.clear();
+		table.set(key, made);
+	}
+	return made;
+}
+
+/**
  * Build a server's post for a local date: the letters of the day from its collections, the one
- * this year's rotation picks, the message, and the thread's name and question. Pure.
+ * this year's rotation picks, the message, and the thread's name and question. Pure (the cache
+ * only remembers answers, which depend on nothing but the inputs and the corpus).
  *
+ * @param cache - Shared by the posts of one tick (see {@link PlanCache}); none by default.
  * @returns The post, or undefined when no letter with text is within a week of the day.
  */
-export function planPost(corpus: Corpus, prompts: readonly Prompt[], input: PlanInput): PlannedPost | undefined {
+export function planPost(
+	corpus: Corpus,
+	prompts: readonly Prompt[],
+	input: PlanInput,
+	cache?: PlanCache,
+): PlannedPost | undefined {
 	const [year, month, day] = input.localDate.split('-').map(Number);
 	if (year === undefined || month === undefined || day === undefined) return undefined;
 	const query = { year, month, day };
-	const found = lettersForDay(corpus, query, input.settings.collections);
+	const collections = input.settings.collections;
+	const dayKey = JSON.stringify([input.localDate, collections]);
+	const found = cached(cache?.days, dayKey, () => lettersForDay(corpus, query, collections));
 	const pick = pickForYear(
 		found.letters.map((l) => l.id),
 		input.guildId,
@@ -187,33 +226,63 @@ export function planPost(corpus: Corpus, prompts: readonly Prompt[], input: Plan
 	const letter = pick === undefined ? undefined : corpus.byId.get(pick.letterId);
 	if (pick === undefined || letter === undefined) return undefined;
 	const shownDay = { year, month: found.day.month, day: found.day.day };
-	const body = renderDailyPost(corpus, {
-		letter,
-		day: query,
-		...(found.match === 'exact' ? {} : { shownDay }),
-		others: found.letters.length - 1,
-		...(found.match === 'exact' || found.message === undefined ? {} : { message: found.message }),
-		...(input.late === undefined
-			? {}
-			: {
-					lateSince: `${input.late.scheduledUtc.setZone(input.settings.timezone).toFormat('HH:mm')} (${input.settings.timezone})`,
-				}),
-		...(input.settings.roleId === undefined ? {} : { roleId: input.settings.roleId }),
-		...(input.preview === undefined ? {} : { preview: input.preview }),
-	});
-	const prompt = choosePrompt(prompts, {
-		id: letter.id,
-		collection: letter.collection,
-		text: [letter.heading ?? '', ...(letter.body ?? [])].join('\n'),
-	});
-	return {
-		body,
-		letter,
-		pick,
-		thread: {
+	const lateSince =
+		input.late === undefined
+			? undefined
+			: `${input.late.scheduledUtc.setZone(input.settings.timezone).toFormat('HH:mm')} (${input.settings.timezone})`;
+	const { roleId } = input.settings;
+	const { preview } = input;
+	// Everything the message depends on: the day's letters follow from the date and collections.
+	const bodyKey = JSON.stringify([dayKey, letter.id, lateSince ?? null, roleId ?? null, preview ?? null]);
+	const body = cached(cache?.bodies, bodyKey, () =>
+		renderDailyPost(corpus, {
+			letter,
+			day: query,
+			...(found.match === 'exact' ? {} : { shownDay }),
+			others: found.letters.length - 1,
+			...(found.match === 'exact' || found.message === undefined ? {} : { message: found.message }),
+			...(lateSince === undefined ? {} : { lateSince }),
+			...(roleId === undefined ? {} : { roleId }),
+			...(preview === undefined ? {} : { preview }),
+		}),
+	);
+	const thread = cached(cache?.threads, letter.id, () => {
+		const prompt = choosePrompt(prompts, {
+			id: letter.id,
+			collection: letter.collection,
+			text: [letter.heading ?? '', ...(letter.body ?? [])].join('\n'),
+		});
+		return {
 			name: clip(letterLabel(corpus, letter), THREAD_NAME_MAX),
 			text: prompt === undefined ? 'What do you make of this letter?' : `💬 ${prompt.text}`,
-		},
+		};
+	});
+	return { body, letter, pick, thread };
+}
+
+/**
+ * Yields to the event loop once `budgetMs` of work has run since it last had a turn, or after
+ * `maxItems` calls, whichever comes first: long loops (ten thousand servers) and bursts of work
+ * (the first post of each of the tick's workers) then leave room for interactions. Concurrent
+ * callers share it: they wait for the same turn, and each checks the budget again when it comes
+ * back, so the callers resuming together do not run all their work in one stretch.
+ */
+export function timeSlicer(budgetMs = 5, maxItems = 250): () => Promise<void> {
+	let since = performance.now();
+	let items = 0;
+	let turn: Promise<void> | undefined;
+	const nextTurn = (): Promise<void> =>
+		new Promise((resolve) =>
+			setImmediate(() => {
+				since = performance.now();
+				items = 0;
+				turn = undefined;
+				resolve();
+			}),
+		);
+	return async () => {
+		while (items >= maxItems || performance.now() - since >= budgetMs) await (turn ??= nextTurn());
+		items += 1;
 	};
 }
 
@@ -240,6 +309,8 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * to the server's log channel when it has one; only an unusable store rejects.
  *
  * @param fresh - The settings as listed for this tick (re-read before the outcome is written).
+ * @param tick - What the tick's posts share: the plan cache, and the slicer that yields before
+ *   building each post (the first post of every worker is built at once otherwise).
  */
 export async function deliverPost(
 	deps: DailyPostDeps,
@@ -247,17 +318,25 @@ export async function deliverPost(
 	fresh: GuildSettings,
 	due: DuePost,
 	nowUtc: DateTime,
+	tick?: { readonly cache: PlanCache; readonly breathe: () => Promise<void> },
 ): Promise<DeliveryOutcome> {
 	const { postLog, logger } = deps;
 	const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
 	const context = { guildId, localDate: due.localDate, channelId: fresh.channelId };
-	const plan = planPost(deps.corpus, deps.prompts, {
-		guildId,
-		settings: fresh,
-		localDate: due.localDate,
-		rotation: await deps.rotation.get(guildId),
-		...(due.late ? { late: due } : {}),
-	});
+	const rotation = await deps.rotation.get(guildId);
+	await tick?.breathe();
+	const plan = planPost(
+		deps.corpus,
+		deps.prompts,
+		{
+			guildId,
+			settings: fresh,
+			localDate: due.localDate,
+			rotation,
+			...(due.late ? { late: due } : {}),
+		},
+		tick?.cache,
+	);
 	if (plan === undefined) {
 		const reason = 'no letter with text within a week of this day in the chosen collections';
 		await update(deps, guildId, (s) => recordSkipped(s, { localDate: due.localDate, nowUtc, reason }));
@@ -416,29 +495,24 @@ async function fail(
 export async function runDueTick(deps: DailyPostDeps, nowUtc: DateTime): Promise<TickReport> {
 	const started = performance.now();
 	const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
-	const entries = await deps.settings.list();
-	const due: { guildId: string; settings: GuildSettings; post: DuePost }[] = [];
-	for (const [i, { guildId, settings }] of entries.entries()) {
-		// Time-zone arithmetic costs about 40 µs a server: yield every few hundred, so ten
-		// thousand servers do not stall interactions for 400 ms at the start of the tick.
-		if (i > 0 && i % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
-		if (deps.owns !== undefined && !deps.owns(guildId)) continue;
-		try {
-			const post = duePost(settings, nowUtc, undefined, policy);
-			if (post !== undefined) due.push({ guildId, settings, post });
-		} catch (error: unknown) {
-			deps.logger.error({ guildId, err: error }, 'cannot compute the daily post time');
-		}
-	}
+	// Every stretch of synchronous work below yields after a few milliseconds, so ten thousand
+	// servers never hold the event loop (and the interactions waiting on it) for long.
+	const breathe = timeSlicer();
+	const due = await dueServers(deps, nowUtc, policy, breathe);
 	const outcomes = new Map<string, DeliveryOutcome>();
+	const tick = { cache: createPlanCache(), breathe };
 	// A pool of workers, so ten thousand due servers do not open ten thousand store queries at
 	// once; the pacer, not the pool, sets the pace of Discord requests.
 	let next = 0;
 	const worker = async (): Promise<void> => {
-		for (let item = due[next++]; item !== undefined; item = due[next++]) {
+		while (next < due.length) {
+			const item = due[next];
+			// Let go of each server's entry once taken: the list is not kept for the whole fan-out.
+			due[next++] = undefined;
+			if (item === undefined) continue;
 			const { guildId, settings, post } = item;
 			try {
-				const outcome = await deliverPost(deps, guildId, settings, post, nowUtc);
+				const outcome = await deliverPost(deps, guildId, settings, post, nowUtc, tick);
 				outcomes.set(guildId, outcome);
 			} catch (error: unknown) {
 				deps.logger.error({ guildId, err: error }, 'daily post delivery failed unexpectedly');
@@ -446,10 +520,40 @@ export async function runDueTick(deps: DailyPostDeps, nowUtc: DateTime): Promise
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(due.length, deps.workers ?? 64) }, worker));
+	const count = due.length;
+	await Promise.all(Array.from({ length: Math.min(count, deps.workers ?? 64) }, worker));
 	const ms = Math.round(performance.now() - started);
-	if (due.length > 0) deps.logger.info({ due: due.length, ms }, 'daily post tick');
-	return { due: due.length, outcomes, ms };
+	if (count > 0) deps.logger.info({ due: count, ms }, 'daily post tick');
+	return { due: count, outcomes, ms };
+}
+
+interface DueServer {
+	readonly guildId: string;
+	readonly settings: GuildSettings;
+	readonly post: DuePost;
+}
+
+/** The servers this process owns whose post is due now, yielding as it goes. */
+async function dueServers(
+	deps: DailyPostDeps,
+	nowUtc: DateTime,
+	policy: DeliveryPolicy,
+	breathe: () => Promise<void>,
+): Promise<(DueServer | undefined)[]> {
+	const entries = await deps.settings.list();
+	const isDue = duePostsAt(nowUtc, policy);
+	const due: (DueServer | undefined)[] = [];
+	for (const { guildId, settings } of entries) {
+		await breathe();
+		if (deps.owns !== undefined && !deps.owns(guildId)) continue;
+		try {
+			const post = isDue(settings);
+			if (post !== undefined) due.push({ guildId, settings, post });
+		} catch (error: unknown) {
+			deps.logger.error({ guildId, err: error }, 'cannot compute the daily post time');
+		}
+	}
+	return due;
 }
 
 /** The server's local date now. */

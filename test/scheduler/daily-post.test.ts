@@ -4,8 +4,17 @@
  * failures with backoff, cleanup, rotation, collections, mentions and threads.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/core/ports.js';
-import { lettersForDay, PostError, runDueTick, planPost, postNow } from '../../src/scheduler/daily-post.js';
+import type { SettingsStore, Store } from '../../src/core/ports.js';
+import {
+	createPlanCache,
+	lettersForDay,
+	PLAN_CACHE_SIZE,
+	PostError,
+	runDueTick,
+	planPost,
+	postNow,
+	timeSlicer,
+} from '../../src/scheduler/daily-post.js';
 import { EMPTY_ROTATION } from '../../src/core/rotation.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { postgresCase, redisCase, silentLogger, sqliteCase } from '../storage/backends.js';
@@ -18,6 +27,7 @@ import {
 	missing,
 	realPrompts,
 	recordingLogger,
+	type SentMessage,
 	settings,
 	utc,
 } from './helpers.js';
@@ -444,12 +454,21 @@ describe('GIVEN ten thousand servers', () => {
 				settings({ channelId: channelId(n), time: '23:59', timezone: zones[n % 4] ?? 'UTC' }),
 			);
 		}
-		const deps = dailyDeps(store, new FakeSender());
+		// Turns are counted from the moment the list is read (the store yields on its own while reading).
+		let turns = 0;
+		const listed: SettingsStore = {
+			...store.settings,
+			list: async () => {
+				const entries = await store.settings.list();
+				turns = 0;
+				return entries;
+			},
+		};
+		const deps = dailyDeps(store, new FakeSender(), { settings: listed });
 		// A first tick warms up (and lets the garbage of ten thousand writes be collected).
 		await runDueTick(deps, utc('2026-01-15T02:59:00Z'));
 		// Count the turns of the event loop that other work gets while the tick runs: it must yield
-		// (every 250 servers) rather than hold the loop for the whole list. Counted, not timed.
-		let turns = 0;
+		// (after at most 250 servers) rather than hold the loop for the whole list. Counted, not timed.
 		let running = true;
 		const spin = (): void => {
 			turns += 1;
@@ -461,4 +480,77 @@ describe('GIVEN ten thousand servers', () => {
 		expect(report.due).toBe(0);
 		expect(turns).toBeGreaterThanOrEqual(10_000 / 250 - 1);
 	}, 30_000);
+});
+
+describe('GIVEN many servers posting the same day', () => {
+	it('THEN the tick renders each distinct message once and every server gets the same message as if built alone', async () => {
+		const store = await memoryStore();
+		const sender = new FakeSender();
+		const roles = ['500000000000000001', '500000000000000002', undefined];
+		for (let n = 0; n < 120; n++) {
+			const roleId = roles[n % 3];
+			await store.settings.set(
+				guildId(n),
+				settings({ channelId: channelId(n), ...(roleId === undefined ? {} : { roleId }) }),
+			);
+		}
+		// 13 August has several letters, so servers' rotations pick different ones.
+		await runDueTick(dailyDeps(store, sender), utc('2026-08-13T09:00:00Z'));
+		expect(sender.sent).toHaveLength(120);
+		const groups = new Map<string, SentMessage[]>();
+		for (const message of sender.sent) {
+			const n = Number(BigInt(message.guildId) - BigInt(guildId(0)));
+			const alone = planPost(fullCorpus(), realPrompts(), {
+				guildId: message.guildId,
+				settings: settings({
+					channelId: channelId(n),
+					...(roles[n % 3] === undefined ? {} : { roleId: roles[n % 3] }),
+				}),
+				localDate: '2026-08-13',
+				rotation: EMPTY_ROTATION,
+			});
+			expect(message.body).toEqual(alone?.body);
+			const key = `${alone?.letter.id} ${roles[n % 3]}`;
+			groups.set(key, [...(groups.get(key) ?? []), message]);
+		}
+		expect(groups.size).toBeGreaterThan(3);
+		expect(groups.size).toBeLessThan(120);
+		// One message per letter and role, shared by the servers that post it.
+		for (const group of groups.values()) expect(new Set(group.map((m) => m.body)).size).toBe(1);
+	});
+
+	it('THEN the plan cache keeps at most its size, however many servers differ', () => {
+		const cache = createPlanCache();
+		for (let n = 0; n < PLAN_CACHE_SIZE + 50; n++) {
+			const roleId = `${500000000000000000n + BigInt(n)}`;
+			const plan = planPost(
+				fullCorpus(),
+				realPrompts(),
+				{
+					guildId: guildId(n),
+					settings: settings({ channelId: channelId(n), roleId }),
+					localDate: '2026-06-01',
+					rotation: EMPTY_ROTATION,
+				},
+				cache,
+			);
+			expect(plan?.body.allowed_mentions).toEqual({ parse: [], roles: [roleId] });
+			expect(cache.bodies.size).toBeLessThanOrEqual(PLAN_CACHE_SIZE);
+		}
+	});
+
+	it('THEN concurrent callers of one time slicer wait for the same turn and come back a few at a time', async () => {
+		// At most 3 calls a turn: 30 callers at once need at least 10 turns, counted, not timed.
+		const breathe = timeSlicer(1_000, 3);
+		let turns = 0;
+		let running = true;
+		const spin = (): void => {
+			turns += 1;
+			if (running) setImmediate(spin);
+		};
+		setImmediate(spin);
+		await Promise.all(Array.from({ length: 30 }, () => breathe()));
+		running = false;
+		expect(turns).toBeGreaterThanOrEqual(9);
+	});
 });
