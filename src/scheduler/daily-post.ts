@@ -310,7 +310,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  *
  * @param fresh - The settings as listed for this tick (re-read before the outcome is written).
  * @param tick - What the tick's posts share: the plan cache, and the slicer that yields before
- *   building each post (the first post of every worker is built at once otherwise).
+ *   building each post and before sending it (the first post of every worker is built at once otherwise).
  */
 export async function deliverPost(
 	deps: DailyPostDeps,
@@ -344,6 +344,9 @@ export async function deliverPost(
 		return { status: 'skipped', reason };
 	}
 
+	// Building a post and sending it are each a few milliseconds of work (more the first time,
+	// before the code is compiled): let the event loop turn between the two when the budget is spent.
+	await tick?.breathe();
 	// The claim is taken inside the pacer's slot, right before sending, so its lease runs while
 	// the message is sent, not while thousands of other servers' posts wait their turn.
 	let sent: { claim: ClaimResult; messageId?: string };
