@@ -1,15 +1,14 @@
 /**
- * Full-text search over letters (MiniSearch, built once) and instant suggestions for
- * autocomplete from sorted prefix tables.
+ * Full-text search over letters (a compact index ranked as MiniSearch ranks, built once) and
+ * instant suggestions for autocomplete from sorted prefix tables.
  */
-import MiniSearch from 'minisearch';
 import {
 	collectionOf,
 	findCorrespondent,
-	involves,
 	letterLabel,
 	lowerBound,
 	normaliseName,
+	personKey,
 	personOf,
 	type Corpus,
 	type CorpusPerson,
@@ -17,6 +16,7 @@ import {
 import { formatIsoDate, letterDateText, letterYear } from './dates.js';
 import type { Letter } from './format.js';
 import { fail, ok, type Result } from './result.js';
+import { buildTextIndex, queryTextIndex, type TextIndex } from './text-index.js';
 
 /** Words too common to be worth indexing or suggesting. */
 const STOP_WORDS = new Set(
@@ -24,14 +24,6 @@ const STOP_WORDS = new Set(
 		' ',
 	),
 );
-
-interface SearchDoc {
-	readonly id: string;
-	readonly text: string;
-	readonly heading: string;
-	readonly people: string;
-	readonly date: string;
-}
 
 const NOT_ASCII = /[^ -~]/;
 
@@ -73,8 +65,16 @@ interface SuggestTable {
 /** The full-text index over a corpus. Build it once with {@link buildSearch}. */
 export interface SearchIndex {
 	readonly corpus: Corpus;
-	readonly miniSearch: MiniSearch<SearchDoc>;
+	/** The letters' text, headings, people and dates; a document's number is its place in `corpus.letters`. */
+	readonly text: TextIndex;
+	/** Per letter, the place of its collection in `corpus.collections`. */
+	readonly collectionOf: Uint16Array;
+	/** Per letter, its year ({@link letterYear}), or {@link NO_YEAR}. */
+	readonly yearOf: Int32Array;
 }
+
+/** The year of a letter whose date is unknown, in {@link SearchIndex.yearOf}. */
+const NO_YEAR = -0x80000000;
 
 /** Sorted prefix tables for autocomplete. Build them once with {@link buildSuggestions}. */
 export interface SuggestionIndex {
@@ -104,11 +104,19 @@ export function lettersForWord(index: SuggestionIndex, word: string, collection?
 	return words?.get(word) ?? [];
 }
 
-function peopleText(corpus: Corpus, letter: Letter): string {
+/** The names of a letter's correspondents, once per person, as indexed. */
+function peopleText(corpus: Corpus, letter: Letter, names: Map<string, string>): string {
 	return [...new Set([...letter.from, ...letter.to])]
-		.map((id) => personOf(corpus, letter.collection, id))
-		.filter((p) => p !== undefined)
-		.map((p) => [p.name, p.shortName, ...p.aliases].join(' '))
+		.flatMap((id) => {
+			const key = personKey(letter.collection, id);
+			let text = names.get(key);
+			if (text === undefined) {
+				const p = personOf(corpus, letter.collection, id);
+				if (p === undefined) return [];
+				names.set(key, (text = [p.name, p.shortName, ...p.aliases].join(' ')));
+			}
+			return [text];
+		})
 		.join(' ');
 }
 
@@ -241,31 +249,83 @@ function suggestionTables(
 	return { person: table(people), letter: table(letters), date: table(dates), word: table(words) };
 }
 
+/** The fields of a letter that are searched, with how much a match in each counts. */
+const FIELD_BOOSTS = { text: 1, heading: 2, people: 1.5, date: 1.5 };
+
 /**
- * Build the full-text index once for a corpus (tens of milliseconds for a hundred letters, about
- * half a second for three thousand).
+ * Build the full-text index once for a corpus: the letters' text, headings (with their
+ * classification), correspondents' names and dates.
  */
 export function buildSearch(corpus: Corpus): SearchIndex {
-	const miniSearch = new MiniSearch<SearchDoc>({
-		fields: ['text', 'heading', 'people', 'date'],
+	const { letters } = corpus;
+	const at = (doc: number): Letter | undefined => letters[doc];
+	const names = new Map<string, string>();
+	const text = buildTextIndex(
+		letters.length,
+		[
+			{ boost: FIELD_BOOSTS.text, text: (doc) => (at(doc)?.body ?? []).join('\n') },
+			{
+				boost: FIELD_BOOSTS.heading,
+				text: (doc) => {
+					const l = at(doc);
+					return [l?.heading, l?.classification].filter((h) => h !== undefined).join(' ');
+				},
+			},
+			{
+				boost: FIELD_BOOSTS.people,
+				text: (doc) => {
+					const l = at(doc);
+					return l === undefined ? '' : peopleText(corpus, l, names);
+				},
+			},
+			{
+				boost: FIELD_BOOSTS.date,
+				text: (doc) => {
+					const l = at(doc);
+					return l === undefined ? '' : letterDateText(l);
+				},
+			},
+		],
 		processTerm,
-		searchOptions: {
-			boost: { heading: 2, people: 1.5, date: 1.5 },
-			// The last word may be half-typed; words of five letters or more tolerate one typo.
-			prefix: (_term, i, terms) => i === terms.length - 1,
-			fuzzy: (term) => (term.length >= 5 ? 1 : false),
-		},
-	});
-	miniSearch.addAll(
-		corpus.letters.map((l) => ({
-			id: l.id,
-			text: (l.body ?? []).join('\n'),
-			heading: [l.heading, l.classification].filter((h) => h !== undefined).join(' '),
-			people: peopleText(corpus, l),
-			date: letterDateText(l),
-		})),
 	);
-	return { corpus, miniSearch };
+	const collectionIndex = new Map(corpus.collections.map((c, i) => [c.id, i]));
+	const collectionOf = new Uint16Array(letters.length);
+	const yearOf = new Int32Array(letters.length);
+	letters.forEach((l, doc) => {
+		collectionOf[doc] = collectionIndex.get(l.collection) ?? 0;
+		yearOf[doc] = letterYear(l) ?? NO_YEAR;
+	});
+	return { corpus, text, collectionOf, yearOf };
+}
+
+/**
+ * The filters of a search as a test of a letter's number, read from per-letter arrays and, for a
+ * correspondent, a mark per letter of theirs; undefined when there is no filter.
+ */
+function letterFilter(
+	index: SearchIndex,
+	options: SearchOptions,
+	people: readonly CorpusPerson[] | undefined,
+): ((doc: number) => boolean) | undefined {
+	const { corpus, collectionOf, yearOf } = index;
+	const collection =
+		options.collection === undefined ? -1 : corpus.collections.findIndex((c) => c.id === options.collection);
+	const year = options.year;
+	let theirs: Uint8Array | undefined;
+	if (people !== undefined) {
+		theirs = new Uint8Array(corpus.letters.length);
+		for (const p of people) {
+			for (const id of corpus.lettersByPerson.get(personKey(p.collection, p.person.id)) ?? []) {
+				const doc = corpus.order.get(id);
+				if (doc !== undefined) theirs[doc] = 1;
+			}
+		}
+	}
+	if (collection < 0 && year === undefined && theirs === undefined) return undefined;
+	return (doc) =>
+		(collection < 0 || collectionOf[doc] === collection) &&
+		(year === undefined || yearOf[doc] === year) &&
+		(theirs === undefined || theirs[doc] === 1);
 }
 
 /** Filters and limits for {@link searchLetters}. */
@@ -296,15 +356,34 @@ function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function snippetFor(corpus: Corpus, letter: Letter, terms: readonly string[]): string {
+/** A whole-word pattern per term, made once per search. */
+type WordPatterns = Map<string, RegExp>;
+
+function wholeWord(patterns: WordPatterns, term: string): RegExp {
+	let pattern = patterns.get(term);
+	if (pattern === undefined)
+		patterns.set(term, (pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(term)}(?![\\p{L}])`, 'u')));
+	return pattern;
+}
+
+function snippetFor(
+	corpus: Corpus,
+	letter: Letter,
+	terms: readonly string[],
+	patterns: WordPatterns = new Map(),
+): string {
 	const paragraphs = letter.body ?? [];
 	for (const paragraph of paragraphs) {
-		const folded = paragraph.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
-		// A whole-word match makes the better snippet; a match inside a word will do otherwise.
-		const whole = terms.map(
-			(t) => new RegExp(`(?<![\\p{L}])${escapeRegExp(t)}(?![\\p{L}])`, 'u').exec(folded)?.index ?? -1,
-		);
+		// Accents and typographic apostrophes are folded as the index folds them; plain ASCII needs none of it.
+		const folded = NOT_ASCII.test(paragraph)
+			? paragraph.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase()
+			: paragraph.toLowerCase();
 		const anywhere = terms.map((t) => folded.indexOf(t));
+		if (anywhere.every((i) => i < 0)) continue;
+		// A whole-word match makes the better snippet; a match inside a word will do otherwise.
+		const whole = terms.map((t, i) =>
+			(anywhere[i] ?? -1) < 0 ? -1 : (wholeWord(patterns, t).exec(folded)?.index ?? -1),
+		);
 		const positions = whole.some((i) => i >= 0) ? whole : anywhere;
 		const at = Math.min(...positions.filter((i) => i >= 0));
 		if (!Number.isFinite(at)) continue;
@@ -344,20 +423,25 @@ export function searchLetters(
 		const known = corpus.collections.map((c) => c.id).join(', ');
 		return fail('no-match', `No collection has the id "${options.collection}"; the collections are ${known}`);
 	}
-	const filter = (id: string): boolean => {
-		const letter = corpus.byId.get(id);
-		if (!letter) return false;
-		if (options.collection !== undefined && letter.collection !== options.collection) return false;
-		if (options.year !== undefined && letterYear(letter) !== options.year) return false;
-		return people === undefined || involves(letter, people);
-	};
-	const run = (combineWith: 'AND' | 'OR'): ReturnType<MiniSearch<SearchDoc>['search']> =>
-		index.miniSearch.search(query, { combineWith, filter: (r) => filter(String(r.id)) });
+	const allow = letterFilter(index, options, people);
+	const limit = options.limit ?? 10;
+	const run = (combineWith: 'AND' | 'OR') =>
+		queryTextIndex(index.text, query, {
+			combineWith,
+			limit,
+			// The last word may be half-typed; words of five letters or more tolerate one typo.
+			prefix: true,
+			fuzzyFrom: 5,
+			...(allow === undefined ? {} : { allow }),
+		});
 	let results = run('AND');
 	if (results.length === 0) results = run('OR');
-	const hits = results.slice(0, options.limit ?? 10).flatMap((r) => {
-		const letter = corpus.byId.get(String(r.id));
-		return letter ? [{ letter, score: r.score, terms: r.terms, snippet: snippetFor(corpus, letter, r.terms) }] : [];
+	const patterns: WordPatterns = new Map();
+	const hits = results.flatMap((r) => {
+		const letter = corpus.letters[r.doc];
+		return letter
+			? [{ letter, score: r.score, terms: r.terms, snippet: snippetFor(corpus, letter, r.terms, patterns) }]
+			: [];
 	});
 	return ok(hits);
 }

@@ -1,4 +1,7 @@
+import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
+import { buildCorpus, involves, personOf, type Corpus } from '../../src/core/corpus.js';
+import { letterDateText, letterYear } from '../../src/core/dates.js';
 import {
 	buildSearch,
 	buildSuggestions,
@@ -6,13 +9,26 @@ import {
 	lettersForWord,
 	searchLetters,
 	suggest,
+	type SearchIndex,
 	type SearchOptions,
 } from '../../src/core/search.js';
+import { queryTextIndex } from '../../src/core/text-index.js';
+import { DEFAULT_DATA_DIR, loadDataSet } from '../../src/data/load.js';
 import { fixtureCorpus } from '../fixtures/corpus.js';
 import { bigThreeCorpus } from '../fixtures/real-data.js';
 
 const index = buildSearch(fixtureCorpus);
 const suggestions = buildSuggestions(fixtureCorpus);
+
+let bundled: { corpus: Corpus; search: SearchIndex } | undefined;
+/** All the bundled collections (five, one in French), indexed once. */
+function bundledSearch(): { corpus: Corpus; search: SearchIndex } {
+	if (bundled === undefined) {
+		const corpus = buildCorpus(loadDataSet(DEFAULT_DATA_DIR));
+		bundled = { corpus, search: buildSearch(corpus) };
+	}
+	return bundled;
+}
 
 const found = (query: string, options: SearchOptions = {}): string[] => {
 	const result = searchLetters(index, query, options);
@@ -132,6 +148,137 @@ describe('searchLetters: filters', () => {
 	])('GIVEN query "$query" with $options THEN it fails with $code', ({ query, options, code, message }) => {
 		expect(searchLetters(index, query, options)).toEqual({ ok: false, error: { code, message } });
 	});
+});
+
+/** The full-text index as it was built with MiniSearch, to check that the ranking is kept. */
+function miniSearchOf(corpus: Corpus, processTerm: (token: string) => string | null) {
+	const ms = new MiniSearch<{ id: string; text: string; heading: string; people: string; date: string }>({
+		fields: ['text', 'heading', 'people', 'date'],
+		processTerm,
+		searchOptions: {
+			boost: { heading: 2, people: 1.5, date: 1.5 },
+			prefix: (_term, i, terms) => i === terms.length - 1,
+			fuzzy: (term) => (term.length >= 5 ? 1 : false),
+		},
+	});
+	ms.addAll(
+		corpus.letters.map((l) => ({
+			id: l.id,
+			text: (l.body ?? []).join('\n'),
+			heading: [l.heading, l.classification].filter((h) => h !== undefined).join(' '),
+			people: [...new Set([...l.from, ...l.to])]
+				.map((id) => personOf(corpus, l.collection, id))
+				.filter((p) => p !== undefined)
+				.map((p) => [p.name, p.shortName, ...p.aliases].join(' '))
+				.join(' '),
+			date: letterDateText(l),
+		})),
+	);
+	return (query: string) => {
+		const and = ms.search(query, { combineWith: 'AND' });
+		return (and.length > 0 ? and : ms.search(query, { combineWith: 'OR' })).map((r) => ({
+			id: String(r.id),
+			score: r.score,
+		}));
+	};
+}
+
+describe("searchLetters: the ranking is MiniSearch's", () => {
+	const { corpus, search: real } = bundledSearch();
+	const reference = miniSearchOf(corpus, real.text.processTerm);
+	// Whole words common and rare, two and three words, typos, names, dates, and half-typed words
+	// with few enough completions to be read in full.
+	const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+	const vocabulary = [...new Set(corpus.letters.flatMap((l) => wordsOf((l.body ?? []).join(' '))))].sort();
+	const every = (n: number) => vocabulary.filter((_, i) => i % n === 0);
+	const queries = [
+		...every(397),
+		// (A word twice counts once here, where MiniSearch counts it twice: pairs of different words.)
+		...every(389).map((w, i) => `${w} ${vocabulary[(i * 7919 + 1) % vocabulary.length]}`),
+		...every(751).map((w) => `${w.slice(0, 2)}x${w.slice(3)}`),
+		...every(773).map((w) => w.slice(0, Math.max(6, w.length - 2))),
+		'second front',
+		'Stalin Churchill convoys',
+		'August 1942',
+		'Roosevelt',
+		'premier minister',
+		'Joséphine',
+		'bonaparte armée',
+		'emancipation proclamation',
+	];
+
+	test.each(queries)('GIVEN "%s" THEN the hits and their scores are MiniSearch\'s, best first', (query) => {
+		const result = searchLetters(real, query, { limit: 10 });
+		const hits = result.ok ? result.value : [];
+		const expected = reference(query).slice(0, 10);
+		expect(hits.map((h) => h.score)).toEqual(expected.map((e) => expect.closeTo(e.score, 6)));
+		// Equal scores may come in another order; otherwise the letters are the same.
+		const key = (id: string, score: number) => `${score.toFixed(6)} ${id}`;
+		expect(hits.map((h) => key(h.letter.id, h.score)).sort()).toEqual(expected.map((e) => key(e.id, e.score)).sort());
+	});
+
+	test('GIVEN the queries THEN there are enough of them, and most find letters', () => {
+		expect(queries.length).toBeGreaterThan(60);
+		expect(queries.filter((q) => reference(q).length > 0).length).toBeGreaterThan(50);
+	});
+});
+
+describe('searchLetters: filters read from indexes', () => {
+	const { corpus, search: real } = bundledSearch();
+	/** Every hit of a query, AND or else OR, then filtered directly: what a filtered search must return. */
+	const direct = (search: SearchIndex, query: string, keep: (id: string) => boolean, limit: number): string[] => {
+		const all = (combineWith: 'AND' | 'OR') =>
+			queryTextIndex(search.text, query, {
+				combineWith,
+				limit: search.corpus.letters.length,
+				prefix: true,
+				fuzzyFrom: 5,
+			})
+				.map((h) => search.corpus.letters[h.doc]?.id ?? '')
+				.filter(keep);
+		const and = all('AND');
+		return (and.length > 0 ? and : all('OR')).slice(0, limit);
+	};
+	const byId = (id: string) => corpus.byId.get(id);
+	const cases = [
+		{ query: 'front', options: { year: 1942 } },
+		{ query: 'convoys', options: { correspondent: 'Churchill' } },
+		{ query: 'second front', options: { correspondent: 'Roosevelt', year: 1942 } },
+		{ query: 'general army', options: { year: 1863, limit: 25 } },
+		{ query: 'war', options: { collection: 'lincoln' } },
+		{ query: 'war', options: { collection: 'big-three', year: 1942 } },
+		{ query: 'dear', options: { correspondent: 'Abigail', limit: 25 } },
+		{ query: 'queen', options: { correspondent: 'Victoria', collection: 'victoria' } },
+		{ query: 'premier', options: { year: 1800 } },
+	];
+
+	test.each(cases)(
+		'GIVEN "$query" with $options THEN it returns what filtering every hit would',
+		({ query, options }) => {
+			const found = searchLetters(real, query, options);
+			if (!found.ok) throw new Error(found.error.message);
+			const people =
+				options.correspondent === undefined
+					? undefined
+					: [...corpus.people.values()].filter((p) =>
+							[p.person.id, p.person.name, p.person.shortName, ...p.person.aliases, ...p.person.name.split(/\s+/)]
+								.map((n) => n.toLowerCase())
+								.includes(options.correspondent.toLowerCase()),
+						);
+			const keep = (id: string): boolean => {
+				const letter = byId(id);
+				return (
+					letter !== undefined &&
+					(options.year === undefined || letterYear(letter) === options.year) &&
+					(options.collection === undefined || letter.collection === options.collection) &&
+					(people === undefined || involves(letter, people))
+				);
+			};
+			const expected = direct(real, query, keep, options.limit ?? 10);
+			expect(found.value.map((h) => h.letter.id)).toEqual(expected);
+			if (options.year !== 1800) expect(expected.length).toBeGreaterThan(0);
+		},
+	);
 });
 
 describe('suggest', () => {
