@@ -71,6 +71,8 @@ export interface SearchIndex {
 	readonly collectionOf: Uint16Array;
 	/** Per letter, its year ({@link letterYear}), or {@link NO_YEAR}. */
 	readonly yearOf: Int32Array;
+	/** The numbers of the letters each person sent or received, by {@link personKey}. */
+	readonly docsByPerson: ReadonlyMap<string, Uint32Array>;
 }
 
 /** The year of a letter whose date is unknown, in {@link SearchIndex.yearOf}. */
@@ -80,12 +82,26 @@ const NO_YEAR = -0x80000000;
 export interface SuggestionIndex {
 	readonly tables: Readonly<Record<SuggestionKind, SuggestTable>>;
 	/**
-	 * For each suggested word, the ids of at most {@link LETTERS_PER_WORD} letters that use it most
-	 * (ties in date order). Read it with {@link lettersForWord}.
+	 * For each suggested word, at most {@link LETTERS_PER_WORD} letters that use it most (ties in
+	 * date order), overall and within each collection. Read it with {@link lettersForWord}.
 	 */
-	readonly wordLetters: ReadonlyMap<string, readonly string[]>;
-	/** The same as {@link SuggestionIndex.wordLetters} within each collection, by collection id. */
-	readonly wordLettersByCollection: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+	readonly wordLetters: WordLetters;
+}
+
+/** Letters by word, as flat arrays: a letter is its place in `letterIds`, a word its number in `words`. */
+interface WordLetters {
+	readonly letterIds: readonly string[];
+	readonly words: ReadonlyMap<string, number>;
+	readonly overall: WordLists;
+	readonly byCollection: ReadonlyMap<string, WordLists>;
+}
+
+/** Short lists of letters for some words: the list of `words[i]` is `letters[starts[i]]` up to `letters[starts[i + 1]]`. */
+interface WordLists {
+	/** Word numbers, ascending; undefined when every word has a list, in order. */
+	readonly words: Uint32Array | undefined;
+	readonly starts: Uint32Array;
+	readonly letters: Uint32Array;
 }
 
 /** How many letters {@link SuggestionIndex.wordLetters} keeps for each word (and each word in a collection). */
@@ -100,8 +116,26 @@ export const LETTERS_PER_WORD = 5;
  * @param collection - Optionally, one collection's letters only.
  */
 export function lettersForWord(index: SuggestionIndex, word: string, collection?: string): readonly string[] {
-	const words = collection === undefined ? index.wordLetters : index.wordLettersByCollection.get(collection);
-	return words?.get(word) ?? [];
+	const { letterIds, words, overall, byCollection } = index.wordLetters;
+	const number = words.get(word);
+	const lists = collection === undefined ? overall : byCollection.get(collection);
+	if (number === undefined || lists === undefined) return [];
+	let at = number;
+	if (lists.words !== undefined) {
+		let lo = 0;
+		let hi = lists.words.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if ((lists.words[mid] ?? 0) < number) lo = mid + 1;
+			else hi = mid;
+		}
+		if (lists.words[lo] !== number) return [];
+		at = lo;
+	}
+	const out: string[] = [];
+	for (let i = lists.starts[at] ?? 0; i < (lists.starts[at + 1] ?? 0); i++)
+		out.push(letterIds[lists.letters[i] ?? 0] ?? '');
+	return out;
 }
 
 /** The names of a letter's correspondents, once per person, as indexed. */
@@ -145,64 +179,151 @@ const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]/gu;
  * the words of the letters, each sorted for prefix search.
  */
 export function buildSuggestions(corpus: Corpus): SuggestionIndex {
-	const wordUses = new Map<string, Map<string, WordUse[]>>();
-	const tables = suggestionTables(corpus, wordUses);
-	return { tables, ...wordLettersOf(wordUses) };
+	const uses = wordUsesOf(corpus);
+	return { tables: suggestionTables(corpus, uses), wordLetters: wordLettersOf(corpus, uses) };
 }
 
-/** A letter's uses of a word; `order` is the letter's place in date order. */
-interface WordUse {
-	readonly id: string;
-	readonly count: number;
-	readonly order: number;
+/** The words of every letter's heading and text, counted: flat arrays, letter by letter. */
+interface WordUses {
+	readonly words: readonly string[];
+	/** How many letters use each word. */
+	readonly letterCounts: readonly number[];
+	/** Letter `d` uses `word[letterStarts[d]]` up to `word[letterStarts[d + 1]]`, each `count` times. */
+	readonly letterStarts: Uint32Array;
+	readonly word: Uint32Array;
+	readonly count: Uint32Array;
 }
 
-/** More uses first, then date order. */
-function byUses(a: WordUse, b: WordUse): number {
-	return b.count - a.count || a.order - b.order;
-}
-
-/** Keep `list` to the {@link LETTERS_PER_WORD} most uses; letters come in date order, so a tie keeps the earlier. */
-function keepTop(list: WordUse[], use: WordUse): void {
-	if (list.length >= LETTERS_PER_WORD && (list.at(-1)?.count ?? 0) >= use.count) return;
-	let at = list.length;
-	while (at > 0 && (list[at - 1]?.count ?? 0) < use.count) at--;
-	list.splice(at, 0, use);
-	if (list.length > LETTERS_PER_WORD) list.length = LETTERS_PER_WORD;
-}
-
-function idsOf(uses: readonly WordUse[]): string[] {
-	return uses.map((u) => u.id);
-}
-
-/** The word → letters tables from each word's top uses per collection (the overall top is among them). */
-function wordLettersOf(
-	wordUses: ReadonlyMap<string, ReadonlyMap<string, readonly WordUse[]>>,
-): Pick<SuggestionIndex, 'wordLetters' | 'wordLettersByCollection'> {
-	const wordLetters = new Map<string, readonly string[]>();
-	const wordLettersByCollection = new Map<string, Map<string, readonly string[]>>();
-	for (const [word, byCollection] of wordUses) {
-		let all: readonly string[] | undefined;
-		if (byCollection.size > 1) {
-			all = idsOf([...byCollection.values()].flat().sort(byUses).slice(0, LETTERS_PER_WORD));
+function wordUsesOf(corpus: Corpus): WordUses {
+	const words: string[] = [];
+	const numbers = new Map<string, number>();
+	// What each spelling found in the text folds to: a word's number, or -1 when it is not suggested.
+	const spellings = new Map<string, number>();
+	const letterCounts: number[] = [];
+	const seen: number[] = [];
+	const slot: number[] = [];
+	const letterStarts = new Uint32Array(corpus.letters.length + 1);
+	let word = new Uint32Array(1024);
+	let count = new Uint32Array(1024);
+	let length = 0;
+	corpus.letters.forEach((letter, doc) => {
+		const text = [letter.heading ?? '', ...(letter.body ?? [])].join(' ');
+		for (const spelling of text.match(WORD) ?? []) {
+			let n = spellings.get(spelling);
+			if (n === undefined) {
+				const folded = foldTerm(spelling);
+				n = folded.length >= 3 && !STOP_WORDS.has(folded) ? numbers.get(folded) : -1;
+				if (n === undefined) {
+					n = words.length;
+					numbers.set(folded, n);
+					words.push(folded);
+					letterCounts.push(0);
+					seen.push(-1);
+					slot.push(0);
+				}
+				spellings.set(spelling, n);
+			}
+			if (n < 0) continue;
+			if (seen[n] === doc) {
+				const at = slot[n] ?? 0;
+				count[at] = (count[at] ?? 0) + 1;
+				continue;
+			}
+			seen[n] = doc;
+			letterCounts[n] = (letterCounts[n] ?? 0) + 1;
+			if (length === word.length) {
+				const grownWord = new Uint32Array(length * 2);
+				grownWord.set(word);
+				word = grownWord;
+				const grownCount = new Uint32Array(length * 2);
+				grownCount.set(count);
+				count = grownCount;
+			}
+			slot[n] = length;
+			word[length] = n;
+			count[length] = 1;
+			length++;
 		}
-		for (const [collection, uses] of byCollection) {
-			const list = idsOf(uses);
-			// A word of one collection has the same letters overall: share the array.
-			all ??= list;
-			let words = wordLettersByCollection.get(collection);
-			if (!words) wordLettersByCollection.set(collection, (words = new Map()));
-			words.set(word, list);
-		}
-		if (all !== undefined) wordLetters.set(word, all);
-	}
-	return { wordLetters, wordLettersByCollection };
+		letterStarts[doc + 1] = length;
+	});
+	return { words, letterCounts, letterStarts, word: word.slice(0, length), count: count.slice(0, length) };
 }
 
-function suggestionTables(
-	corpus: Corpus,
-	wordUses: Map<string, Map<string, WordUse[]>>,
-): Record<SuggestionKind, SuggestTable> {
+/**
+ * The {@link LETTERS_PER_WORD} letters using each word most, overall and within each collection.
+ * Letters are read in date order and a list only takes a letter with more uses than its last, so a
+ * tie keeps the earlier letter.
+ */
+function wordLettersOf(corpus: Corpus, uses: WordUses): WordLetters {
+	const wordCount = uses.words.length;
+	const topLetters = new Uint32Array(wordCount * LETTERS_PER_WORD);
+	const topCounts = new Uint32Array(wordCount * LETTERS_PER_WORD);
+	const topLength = new Uint8Array(wordCount);
+	const round = new Int32Array(wordCount).fill(-1);
+	const lists = (docs: Iterable<number>, r: number, everyWord: boolean): WordLists => {
+		const touched: number[] = [];
+		for (const doc of docs) {
+			for (let u = uses.letterStarts[doc] ?? 0; u < (uses.letterStarts[doc + 1] ?? 0); u++) {
+				const w = uses.word[u] ?? 0;
+				const c = uses.count[u] ?? 0;
+				if (round[w] !== r) {
+					round[w] = r;
+					topLength[w] = 0;
+					touched.push(w);
+				}
+				const base = w * LETTERS_PER_WORD;
+				let n = topLength[w] ?? 0;
+				if (n === LETTERS_PER_WORD && (topCounts[base + n - 1] ?? 0) >= c) continue;
+				if (n < LETTERS_PER_WORD) n++;
+				let at = n - 1;
+				while (at > 0 && (topCounts[base + at - 1] ?? 0) < c) {
+					topCounts[base + at] = topCounts[base + at - 1] ?? 0;
+					topLetters[base + at] = topLetters[base + at - 1] ?? 0;
+					at--;
+				}
+				topCounts[base + at] = c;
+				topLetters[base + at] = doc;
+				topLength[w] = n;
+			}
+		}
+		touched.sort((a, b) => a - b);
+		const wordsOf = everyWord ? undefined : Uint32Array.from(touched);
+		const numbered = everyWord ? Array.from({ length: wordCount }, (_, w) => w) : touched;
+		const starts = new Uint32Array(numbered.length + 1);
+		let total = 0;
+		numbered.forEach((w, i) => {
+			total += round[w] === r ? (topLength[w] ?? 0) : 0;
+			starts[i + 1] = total;
+		});
+		const letters = new Uint32Array(total);
+		numbered.forEach((w, i) => {
+			if (round[w] !== r) return;
+			letters.set(topLetters.subarray(w * LETTERS_PER_WORD, w * LETTERS_PER_WORD + (topLength[w] ?? 0)), starts[i]);
+		});
+		return { words: wordsOf, starts, letters };
+	};
+	const docs = corpus.letters.map((_, doc) => doc);
+	const overall = lists(docs, 0, true);
+	const byCollection = new Map<string, WordLists>();
+	corpus.collections.forEach((c, i) => {
+		byCollection.set(
+			c.id,
+			lists(
+				docs.filter((doc) => corpus.letters[doc]?.collection === c.id),
+				i + 1,
+				false,
+			),
+		);
+	});
+	return {
+		letterIds: corpus.letters.map((l) => l.id),
+		words: new Map(uses.words.map((w, i) => [w, i])),
+		overall,
+		byCollection,
+	};
+}
+
+function suggestionTables(corpus: Corpus, uses: WordUses): Record<SuggestionKind, SuggestTable> {
 	const people = [...corpus.people.values()].map(({ person }) => ({
 		keys: [person.id, person.name, person.shortName, ...person.aliases, ...person.name.split(/\s+/).slice(1)],
 		suggestion: { kind: 'person' as const, value: person.id, label: person.name },
@@ -224,27 +345,14 @@ function suggestionTables(
 			},
 			weight: 0,
 		}));
-	const frequency = new Map<string, number>();
-	corpus.letters.forEach((letter, order) => {
-		const text = [letter.heading ?? '', ...(letter.body ?? [])].join(' ');
-		const uses = new Map<string, number>();
-		for (const w of (text.match(WORD) ?? []).map(foldTerm)) {
-			if (w.length >= 3 && !STOP_WORDS.has(w)) uses.set(w, (uses.get(w) ?? 0) + 1);
-		}
-		for (const [w, count] of uses) {
-			frequency.set(w, (frequency.get(w) ?? 0) + 1);
-			let byCollection = wordUses.get(w);
-			if (!byCollection) wordUses.set(w, (byCollection = new Map()));
-			const list = byCollection.get(letter.collection);
-			if (!list) byCollection.set(letter.collection, [{ id: letter.id, count, order }]);
-			else if (list.length < LETTERS_PER_WORD || (list.at(-1)?.count ?? 0) < count)
-				keepTop(list, { id: letter.id, count, order });
-		}
-	});
-	const words = [...frequency.entries()].map(([word, count]) => ({
+	const words = uses.words.map((word, i) => ({
 		keys: [word],
-		suggestion: { kind: 'word' as const, value: word, label: `${word} (${plural(count, 'letter')})` },
-		weight: count,
+		suggestion: {
+			kind: 'word' as const,
+			value: word,
+			label: `${word} (${plural(uses.letterCounts[i] ?? 0, 'letter')})`,
+		},
+		weight: uses.letterCounts[i] ?? 0,
 	}));
 	return { person: table(people), letter: table(letters), date: table(dates), word: table(words) };
 }
@@ -295,7 +403,14 @@ export function buildSearch(corpus: Corpus): SearchIndex {
 		collectionOf[doc] = collectionIndex.get(l.collection) ?? 0;
 		yearOf[doc] = letterYear(l) ?? NO_YEAR;
 	});
-	return { corpus, text, collectionOf, yearOf };
+	const docsByPerson = new Map<string, Uint32Array>();
+	for (const [key, ids] of corpus.lettersByPerson) {
+		docsByPerson.set(
+			key,
+			Uint32Array.from(ids, (id) => corpus.order.get(id) ?? 0),
+		);
+	}
+	return { corpus, text, collectionOf, yearOf, docsByPerson };
 }
 
 /**
@@ -307,19 +422,15 @@ function letterFilter(
 	options: SearchOptions,
 	people: readonly CorpusPerson[] | undefined,
 ): ((doc: number) => boolean) | undefined {
-	const { corpus, collectionOf, yearOf } = index;
+	const { corpus, collectionOf, yearOf, docsByPerson } = index;
 	const collection =
 		options.collection === undefined ? -1 : corpus.collections.findIndex((c) => c.id === options.collection);
 	const year = options.year;
 	let theirs: Uint8Array | undefined;
 	if (people !== undefined) {
 		theirs = new Uint8Array(corpus.letters.length);
-		for (const p of people) {
-			for (const id of corpus.lettersByPerson.get(personKey(p.collection, p.person.id)) ?? []) {
-				const doc = corpus.order.get(id);
-				if (doc !== undefined) theirs[doc] = 1;
-			}
-		}
+		for (const p of people)
+			for (const doc of docsByPerson.get(personKey(p.collection, p.person.id)) ?? []) theirs[doc] = 1;
 	}
 	if (collection < 0 && year === undefined && theirs === undefined) return undefined;
 	return (doc) =>
