@@ -3,11 +3,23 @@
  * The only module that touches the data files at run time.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { checkDataSet, formatProblem, type CheckedDataSet, type Problem, type RawDataSet } from './check.js';
 
+/**
+ * The package's root: the nearest directory holding a `package.json`, going up from `from`. From
+ * this module that is the repository, whether it runs from `src/data/` (tsx) or from the build in
+ * `dist/src/data/` (`npm start`).
+ */
+export function packageRoot(from: string = import.meta.dirname): string {
+	for (let dir = from; ; dir = dirname(dir)) {
+		if (existsSync(join(dir, 'package.json'))) return dir;
+		if (dirname(dir) === dir) throw new Error(`no package.json in ${from} or above it`);
+	}
+}
+
 /** The repository's own data directory. */
-export const DEFAULT_DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
+export const DEFAULT_DATA_DIR = join(packageRoot(), 'data');
 
 /** Raised when the data cannot be used; its message lists every problem, one per line. */
 export class DataError extends Error {
