@@ -17,9 +17,6 @@ import type { Backend, BackendOptions } from './backend.js';
 import { DEFAULT_PREFIX, keyScheme } from './keys.js';
 import { keyvRotationStore, keyvSettingsStore } from './keyv-stores.js';
 import { openMemoryBackend } from './memory-backend.js';
-import { openPostgresBackend } from './postgres-backend.js';
-import { openRedisBackend } from './redis-backend.js';
-import { openSqliteBackend } from './sqlite-backend.js';
 
 export interface OpenStoreOptions {
 	/** Prefix of every key (default `letterday:`); tests use a unique one per run. */
@@ -63,15 +60,16 @@ export async function openStore(url: string, logger: Logger, options: OpenStoreO
 			backend = openMemoryBackend(url, backendOptions);
 			break;
 		case 'sqlite':
-			backend = await openSqliteBackend(url, backendOptions);
+			// Each backend's client library is loaded only when it is used (they add some 20 MB together).
+			backend = await (await import('./sqlite-backend.js')).openSqliteBackend(url, backendOptions);
 			break;
 		case 'redis':
 		case 'rediss':
-			backend = await openRedisBackend(url, backendOptions);
+			backend = await (await import('./redis-backend.js')).openRedisBackend(url, backendOptions);
 			break;
 		case 'postgres':
 		case 'postgresql':
-			backend = await openPostgresBackend(url, backendOptions);
+			backend = await (await import('./postgres-backend.js')).openPostgresBackend(url, backendOptions);
 			break;
 		default:
 			throw new StoreUrlError(
