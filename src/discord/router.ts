@@ -5,17 +5,19 @@
  * ephemeral message, never with the error's text.
  */
 import type {
+	APIInteractionResponse,
 	AutocompleteInteraction,
+	BaseInteraction,
 	ChatInputCommandInteraction,
 	Interaction,
 	MessageComponentInteraction,
 } from 'discord.js';
-import { MessageFlags } from 'discord.js';
+import { InteractionResponseType, MessageFlags, Routes } from 'discord.js';
 import type { Logger } from '../logger.js';
-import type { Command, Deps, Reply } from './command.js';
+import type { Command, Deps, MessageBody, Reply } from './command.js';
 import { handleComponent } from './components.js';
 import { decodeOthersCustomId, othersReply } from './render/daily-post.js';
-import { toEditOptions, toReplyOptions, toUpdateOptions } from './reply.js';
+import { toEditOptions, toReplyOptions } from './reply.js';
 
 /** What everyone sees when something unexpected goes wrong. */
 export const GENERIC_ERROR = 'Sorry, something went wrong on our side. Please try again in a moment.';
@@ -24,7 +26,7 @@ export const GENERIC_ERROR = 'Sorry, something went wrong on our side. Please tr
 export interface RouterOptions {
 	readonly commands: readonly Command[];
 	readonly deps: Deps;
-	readonly logger: Pick<Logger, 'error' | 'warn' | 'debug'>;
+	readonly logger: Pick<Logger, 'error' | 'warn' | 'debug' | 'isLevelEnabled'>;
 	/** The clock, epoch milliseconds (default `Date.now`). */
 	readonly now?: () => number;
 	/**
@@ -65,18 +67,55 @@ async function sendDeferred(interaction: ChatInputCommandInteraction, reply: Rep
 
 type Repliable = ChatInputCommandInteraction | MessageComponentInteraction;
 
+/**
+ * Send an interaction's callback (`POST /interactions/{id}/{token}/callback`) as the API JSON it
+ * is: our replies are API JSON already, so discord.js's `reply`/`update`/`respond` would only
+ * rebuild them (a `MessagePayload`, snake-casing every key of every embed and component again)
+ * on the way to the same request. Files go as multipart, as discord.js sends them.
+ */
+async function callback(
+	interaction: BaseInteraction,
+	response: APIInteractionResponse,
+	files?: MessageBody['files'],
+): Promise<void> {
+	await interaction.client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+		body: response,
+		...(files === undefined ? {} : { files: files.map((f) => ({ name: f.name, data: Buffer.from(f.text, 'utf8') })) }),
+		auth: false,
+	});
+}
+
+/**
+ * A message body as the callback's `data`: mentions off (no reply may ping anyone), files listed
+ * as attachments `0`, `1`, … (their multipart parts), and the content always set on an update, so
+ * an old notice does not linger.
+ */
+function messageData(body: MessageBody, ephemeral: boolean, update: boolean) {
+	return {
+		...(body.content === undefined ? (update ? { content: '' } : {}) : { content: body.content }),
+		embeds: [...body.embeds],
+		components: [...body.components],
+		allowed_mentions: { parse: [] },
+		...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+		...(body.files === undefined ? {} : { attachments: body.files.map((_, index) => ({ id: String(index) })) }),
+	};
+}
+
 async function send(interaction: Repliable, reply: Reply): Promise<void> {
-	switch (reply.type) {
-		case 'message':
-			await interaction.reply(toReplyOptions(reply.body, reply.ephemeral));
-			return;
-		case 'update':
-			if (interaction.isMessageComponent()) await interaction.update(toUpdateOptions(reply.body));
-			else await interaction.reply(toReplyOptions(reply.body, false));
-			return;
-		case 'choices':
-			throw new Error('autocomplete choices answered to a command or component');
-	}
+	if (reply.type === 'choices') throw new Error('autocomplete choices answered to a command or component');
+	const update = reply.type === 'update' && interaction.isMessageComponent();
+	const ephemeral = reply.type === 'message' && reply.ephemeral;
+	await callback(
+		interaction,
+		update
+			? { type: InteractionResponseType.UpdateMessage, data: messageData(reply.body, false, true) }
+			: { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(reply.body, ephemeral, false) },
+		update ? undefined : reply.body.files,
+	);
+	// What discord.js records after its own reply or update, so its followUp and editReply (the
+	// error boundary's) still work.
+	interaction.replied = true;
+	if (!update) interaction.ephemeral = ephemeral;
 }
 
 /**
@@ -88,6 +127,8 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 	const byName = new Map(options.commands.map((c) => [c.data.name, c]));
 	const now = options.now ?? Date.now;
 	const { deps, logger } = options;
+	// The per-interaction debug line's fields are built only when it is written.
+	const debug = logger.isLevelEnabled('debug');
 
 	const context = (interaction: Interaction): Record<string, unknown> => ({
 		interactionId: interaction.id,
@@ -113,7 +154,11 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 					deps,
 				)
 			: undefined;
-		await interaction.respond(reply?.type === 'choices' ? [...reply.choices] : []);
+		await callback(interaction, {
+			type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+			data: { choices: reply?.type === 'choices' ? [...reply.choices] : [] },
+		});
+		interaction.responded = true;
 	};
 
 	const answer = async (interaction: Interaction): Promise<void> => {
@@ -129,17 +174,21 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 				});
 				return;
 			}
-			const work = Promise.resolve(
-				command.run(
-					{
-						options: interaction.options,
-						guildId: interaction.guildId,
-						now: now(),
-						memberPermissions: interaction.memberPermissions?.bitfield ?? null,
-					},
-					deps,
-				),
+			const result = command.run(
+				{
+					options: interaction.options,
+					guildId: interaction.guildId,
+					now: now(),
+					memberPermissions: interaction.memberPermissions?.bitfield ?? null,
+				},
+				deps,
 			);
+			// A handler that answered at once needs no deferral timer.
+			if (!(result instanceof Promise)) {
+				await send(interaction, result);
+				return;
+			}
+			const work = result;
 			// Observed now, so a failure after a failed deferral is not an unhandled rejection.
 			work.catch(() => undefined);
 			const quick = await within(work, options.deferAfterMs ?? DEFER_AFTER_MS);
@@ -169,7 +218,8 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 		const started = performance.now();
 		try {
 			await answer(interaction);
-			logger.debug({ ...context(interaction), ms: Math.round(performance.now() - started) }, 'interaction answered');
+			if (debug)
+				logger.debug({ ...context(interaction), ms: Math.round(performance.now() - started) }, 'interaction answered');
 		} catch (error: unknown) {
 			logger.error({ ...context(interaction), err: error }, 'interaction failed');
 			try {

@@ -25,6 +25,34 @@ import {
 	type LetterdayHarness,
 } from './bot-harness.js';
 
+describe('GIVEN the bot answering commands and autocomplete', () => {
+	let h: LetterdayHarness;
+	beforeAll(async () => {
+		h = await startLetterday();
+	});
+	afterAll(() => h?.teardown());
+	afterEach(() => h.assertNoErrors());
+
+	it('THEN each answer is its API JSON, mentions off, and a debug line names it', async () => {
+		const about = h.emu.injectChatInput({ name: 'about' });
+		const answered = await about.callback;
+		expect(answered.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+		expect(answered.data?.allowed_mentions).toEqual({ parse: [] });
+		expect(answered.data?.embeds?.[0]?.title).toBe('Letterday: historic letters, on this day');
+		const zones = await h.emu.injectAutocomplete({
+			name: 'today',
+			options: { timezone: 'Europe/Lon' },
+			focused: 'timezone',
+		}).callback;
+		expect(zones.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+		expect(zones.data?.choices).toContainEqual({ name: 'Europe/London', value: 'Europe/London' });
+		await expect
+			.poll(() => h.log.filter((l) => l.msg === 'interaction answered').map((l) => l.command))
+			.toEqual(['about', 'today']);
+		expect(h.log.find((l) => l.msg === 'interaction answered')).toMatchObject({ interactionId: about.id });
+	});
+});
+
 describe('GIVEN a handler that fails unexpectedly', () => {
 	const broken: SettingsStore = {
 		get: () => Promise.reject(new Error('database on fire: password=hunter2')),
