@@ -34,6 +34,7 @@ import type { Inputs } from './core.js';
 import { mib, summarise, type MemorySnapshot, type Summary } from './stats.js';
 import { formatTable, micros, num, verdict, type Cell } from './table.js';
 import { DEFAULT_SEED, GENERATOR_VERSION } from './synthetic.js';
+import { startCommand } from '../scripts/start-command.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -359,7 +360,20 @@ interface MemoryResult {
 	readonly interactions: number;
 }
 
+let built: Promise<void> | undefined;
+/** `npm run build`, once per benchmark run, before the first memory measurement. */
+async function buildForStart(): Promise<void> {
+	progress('memory: npm run build');
+	const child = spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const code = await exited(child);
+	if (code !== 0) throw new Error(`npm run build exited with ${code}`);
+}
+
 async function measureMemory(guilds: number, interactions: number): Promise<MemoryResult> {
+	// What `npm start` runs: the build, by plain node with the start script's flags.
+	const start = startCommand(ROOT);
+	built ??= buildForStart();
+	await built;
 	// Discord requires a shard per 2,500 guilds; the bot connects to as many as /gateway/bot says.
 	const shards = Math.ceil(guilds / 2_500);
 	const emu = await startEmulator({
@@ -369,7 +383,7 @@ async function measureMemory(guilds: number, interactions: number): Promise<Memo
 	});
 	// A directory without a .env, so only the environment given here counts.
 	const cwd = mkdtempSync(join(tmpdir(), 'letterday-bench-run-'));
-	const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/main.ts')], {
+	const child = spawn(process.execPath, [...start.flags, join(ROOT, start.entry)], {
 		cwd,
 		env: {
 			PATH: process.env.PATH ?? '',
@@ -387,7 +401,7 @@ async function measureMemory(guilds: number, interactions: number): Promise<Memo
 			lines(child, (line) => {
 				if (line.msg === 'ready') resolve();
 			});
-			child.once('exit', (code) => reject(new Error(`src/main.ts exited with ${code} before it was ready`)));
+			child.once('exit', (code) => reject(new Error(`${start.entry} exited with ${code} before it was ready`)));
 		});
 		const readyMs = performance.now() - t0;
 		// Let start-up's garbage go before reading the resident set.
@@ -655,7 +669,7 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 		);
 	}
 	if (only.has('memory')) {
-		out.push('', '## Memory: `src/main.ts` (bundled corpus) with many guilds', '');
+		out.push('', '## Memory: the bot as `npm start` runs it (bundled corpus) with many guilds', '');
 		const rows: Cell[][] = memory.map((r) => {
 			const target = r.guilds === TARGETS.memoryAtGuilds ? TARGETS.memoryMiB : undefined;
 			return [
@@ -678,7 +692,7 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 		out.push('', `RSS after: after ${memory[0]?.interactions ?? 0} commands spread over the guilds. 1 MiB = 1.049 MB.`);
 		if (idle)
 			out.push(
-				`For comparison, an idle \`node\`: ${num(mib(idle.node), 1)} MiB; an idle \`node --import tsx\` (as \`npm start\` runs): ${num(mib(idle.tsx), 1)} MiB.`,
+				`\`npm start\` runs \`node ${startCommand(ROOT).flags.join(' ')} ${startCommand(ROOT).entry}\` (built by \`npm run build\`). For comparison, an idle \`node\`: ${num(mib(idle.node), 1)} MiB; an idle \`node --import tsx\` (how the CLI and the tests run the TypeScript): ${num(mib(idle.tsx), 1)} MiB.`,
 			);
 	}
 	if (only.has('fanout')) {
