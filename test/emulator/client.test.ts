@@ -34,6 +34,15 @@ describe('GIVEN a ready client with commands registered', () => {
 		expect(timing?.latencyMs).toBeGreaterThan(0);
 	});
 
+	it('WHEN an interaction is injected THEN its clock starts at the socket write, after the emulator built and logged the frame', async () => {
+		const { emu } = harness;
+		const injected = emu.injectChatInput({ name: 'letter' });
+		const logged = emu.state.gatewayLog.filter((e) => e.t === 'INTERACTION_CREATE').at(-1);
+		await injected.callback;
+		expect(logged).toBeDefined();
+		expect(injected.sentAt).toBeGreaterThanOrEqual(logged?.at ?? Number.POSITIVE_INFINITY);
+	});
+
 	it('WHEN a button on the reply is pressed THEN the message is updated in place', async () => {
 		const { emu } = harness;
 		const reply = await emu.injectChatInput({ name: 'letter', options: { date: '11-23', page: 1 } }).callback;

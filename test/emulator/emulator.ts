@@ -381,7 +381,11 @@ export class Emulator {
 		};
 		this.#interactions.set(record.id, record);
 		this.#interactionsByToken.set(record.token, record);
-		this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, { guildId: payload.guild_id });
+		const { writtenAt } = this.#gateway.dispatchTimed(GatewayDispatchEvents.InteractionCreate, payload, {
+			guildId: payload.guild_id,
+		});
+		// The latency clock starts at the socket write, after the emulator serialised the frame.
+		if (writtenAt !== undefined) record.sentAt = writtenAt;
 		return record;
 	}
 

@@ -60,6 +60,8 @@ export class Gateway {
 	public withholdHeartbeatAcks = false;
 	/** How many IDENTIFYs and RESUMEs the gateway has accepted. */
 	public readonly counts = { identify: 0, resume: 0 };
+	/** `performance.now()` just before the latest dispatch frame was written to a socket. */
+	#lastWriteAt: number | undefined;
 
 	public constructor(state: EmulatorState, options: GatewayOptions) {
 		this.#state = state;
@@ -253,6 +255,7 @@ export class Gateway {
 		if (session.buffer.length > this.#options.resumeBufferSize) session.buffer.shift();
 		if (session.socket && session.socket.readyState === session.socket.OPEN) {
 			this.#log('out', GatewayOpcodes.Dispatch, t);
+			this.#lastWriteAt = performance.now();
 			session.socket.send(frame);
 		}
 		return session.seq;
@@ -272,14 +275,32 @@ export class Gateway {
 		d: unknown,
 		scope: { readonly guildId?: string; readonly intent?: GatewayIntentBits } = {},
 	): number {
+		return this.dispatchTimed(t, d, scope).sent;
+	}
+
+	/**
+	 * {@link dispatch}, also saying when the frame was written: `performance.now()` taken after it
+	 * was serialised and buffered for RESUME, just before the first socket write, so a latency
+	 * measured from it is the bot's and the wire's, not the emulator's own bookkeeping.
+	 *
+	 * @returns how many sessions it went to, and when it was first written (undefined if to none)
+	 */
+	public dispatchTimed(
+		t: string,
+		d: unknown,
+		scope: { readonly guildId?: string; readonly intent?: GatewayIntentBits } = {},
+	): { sent: number; writtenAt: number | undefined } {
+		let writtenAt: number | undefined;
 		let sent = 0;
 		for (const session of this.sessions.values()) {
 			if (scope.intent !== undefined && (session.intents & scope.intent) === 0) continue;
 			if (scope.guildId !== undefined && !inShard(scope.guildId, session.shard)) continue;
+			this.#lastWriteAt = undefined;
 			this.#dispatchTo(session, t, d);
+			writtenAt ??= this.#lastWriteAt;
 			sent += 1;
 		}
-		return sent;
+		return { sent, writtenAt };
 	}
 
 	/**

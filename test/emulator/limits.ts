@@ -5,7 +5,7 @@ import {
 	ComponentType,
 	MessageFlags,
 } from 'discord-api-types/v10';
-import { isRecord, lengthCheck, type PathSegment, type ValidationIssue } from './schema-validator.js';
+import { codePointLength, isRecord, lengthCheck, type PathSegment, type ValidationIssue } from './schema-validator.js';
 
 /**
  * Discord's documented limits, where the OpenAPI description is looser than the server
@@ -51,7 +51,7 @@ function text(value: unknown): string | undefined {
 }
 
 function length(value: string | undefined): number {
-	return value === undefined ? 0 : [...value].length;
+	return value === undefined ? 0 : codePointLength(value);
 }
 
 function pushLength(

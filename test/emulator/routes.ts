@@ -68,6 +68,8 @@ export interface RouteDefinition {
 /** An interaction the emulator sent, with the bookkeeping its routes need. */
 export interface InteractionRecord extends InjectedInteraction {
 	readonly payload: APIInteraction;
+	/** Set again once the payload is written to the gateway socket. */
+	sentAt: number;
 	readonly guildId: string;
 	readonly channelId: string;
 	/** Wall-clock send time, for the response window and the 15-minute token lifetime. */

@@ -162,7 +162,7 @@ export class SchemaValidator {
 			this.#checkNumber(schema, value, path, issues);
 			return;
 		}
-		const length = [...value].length;
+		const length = codePointLength(value);
 		const min = typeof schema.minLength === 'number' ? schema.minLength : undefined;
 		const max = typeof schema.maxLength === 'number' ? schema.maxLength : undefined;
 		const lengthIssue = lengthCheck(path, length, min, max);
@@ -324,20 +324,41 @@ function matchesType(type: unknown, value: unknown, schema: Record<string, unkno
 	}
 }
 
+/**
+ * How many characters Discord counts in a string: code points, as `[...value].length` gives
+ * (a lone surrogate counts as one), without building the array.
+ */
+export function codePointLength(value: string): number {
+	let length = value.length;
+	for (let i = 0; i < value.length - 1; i++) {
+		const unit = value.charCodeAt(i);
+		if (unit >= 0xd800 && unit <= 0xdbff) {
+			const next = value.charCodeAt(i + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) {
+				length--;
+				i++;
+			}
+		}
+	}
+	return length;
+}
+
 function typeIssue(
 	path: readonly PathSegment[],
 	expected: unknown,
 	value: unknown,
 	schema: Record<string, unknown>,
 ): ValidationIssue {
-	const shown = typeof value === 'string' ? value : JSON.stringify(value);
+	// Only the string and number messages quote the value (union branches build issues that are
+	// thrown away, so a whole embed is not serialised for a message no one reads).
+	const shown = (): string => (typeof value === 'string' ? value : JSON.stringify(value));
 	switch (expected) {
 		case 'string':
-			return { path, code: 'BASE_TYPE_STRING', message: `Could not interpret "${shown}" as string.` };
+			return { path, code: 'BASE_TYPE_STRING', message: `Could not interpret "${shown()}" as string.` };
 		case 'integer':
-			return { path, code: 'NUMBER_TYPE_COERCE', message: `Value "${shown}" is not int.` };
+			return { path, code: 'NUMBER_TYPE_COERCE', message: `Value "${shown()}" is not int.` };
 		case 'number':
-			return { path, code: 'NUMBER_TYPE_COERCE', message: `Value "${shown}" is not a valid number.` };
+			return { path, code: 'NUMBER_TYPE_COERCE', message: `Value "${shown()}" is not a valid number.` };
 		case 'boolean':
 			return { path, code: 'BASE_TYPE_BOOLEAN', message: 'Must be either true or false.' };
 		case 'array':

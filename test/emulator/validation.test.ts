@@ -30,7 +30,7 @@ import {
 } from 'discord-api-types/v10';
 import { checkAutocompleteLimits, checkCommandListLimits, checkMessageLimits, mergeIssues } from './limits.js';
 import { loadOpenApi, validateRequestBody, type HttpMethod } from './openapi.js';
-import { toDiscordErrors, type ValidationIssue } from './schema-validator.js';
+import { codePointLength, toDiscordErrors, type ValidationIssue } from './schema-validator.js';
 
 const spec = loadOpenApi();
 
@@ -253,6 +253,16 @@ describe('GIVEN bodies that break Discord limits', () => {
 				},
 			},
 		});
+	});
+
+	it('THEN lengths count code points as Discord does: 256 emoji fit a title, 257 do not, a lone surrogate is one', () => {
+		const title = (text: string) =>
+			callback({ type: InteractionResponseType.ChannelMessageWithSource, data: { embeds: [{ title: text }] } });
+		expect(title('📬'.repeat(256))).toEqual([]);
+		expect(title(`${'📬'.repeat(255)}\ud83d`)).toEqual([]);
+		expect(title(`${'📬'.repeat(255)}\ud83dx`).map((i) => i.code)).toEqual(['BASE_TYPE_MAX_LENGTH']);
+		expect(title('📬'.repeat(257)).map((i) => i.code)).toEqual(['BASE_TYPE_MAX_LENGTH']);
+		expect(codePointLength('a📬\udc00\ud83d')).toBe([...'a📬\udc00\ud83d'].length);
 	});
 
 	it.each<[string, RESTPostAPIChannelMessageJSONBody, string]>([
