@@ -73,7 +73,18 @@ export interface SearchIndex {
 	readonly yearOf: Int32Array;
 	/** The numbers of the letters each person sent or received, by {@link personKey}. */
 	readonly docsByPerson: ReadonlyMap<string, Uint32Array>;
+	/**
+	 * For each list of people a name resolves to (the lists `corpus.peopleByName` and
+	 * `corpus.peopleByWord` hold, which {@link findCorrespondent} returns) with at least
+	 * {@link MANY_LETTERS} letters between them: a bit per letter, set for theirs.
+	 */
+	readonly correspondentBits: ReadonlyMap<readonly CorpusPerson[], Uint32Array>;
+	/** A mark per letter, reused by each search filtered by correspondent: the letters marked with the latest stamp are theirs. */
+	readonly personMarks: { readonly letters: Uint32Array; stamp: number };
 }
+
+/** Names whose people have this many letters between them get their bits made once, not marked per search. */
+export const MANY_LETTERS = 500;
 
 /** The year of a letter whose date is unknown, in {@link SearchIndex.yearOf}. */
 const NO_YEAR = -0x80000000;
@@ -410,7 +421,25 @@ export function buildSearch(corpus: Corpus): SearchIndex {
 			Uint32Array.from(ids, (id) => corpus.order.get(id) ?? 0),
 		);
 	}
-	return { corpus, text, collectionOf, yearOf, docsByPerson };
+	const correspondentBits = new Map<readonly CorpusPerson[], Uint32Array>();
+	for (const lists of [corpus.peopleByName.values(), corpus.peopleByWord.values()]) {
+		for (const people of lists) {
+			const theirs = people.map((p) => docsByPerson.get(personKey(p.collection, p.person.id)) ?? []);
+			if (correspondentBits.has(people) || theirs.reduce((n, docs) => n + docs.length, 0) < MANY_LETTERS) continue;
+			const bits = new Uint32Array((letters.length + 31) >>> 5);
+			for (const docs of theirs) for (const doc of docs) bits[doc >>> 5] = (bits[doc >>> 5] ?? 0) | (1 << (doc & 31));
+			correspondentBits.set(people, bits);
+		}
+	}
+	return {
+		corpus,
+		text,
+		collectionOf,
+		yearOf,
+		docsByPerson,
+		correspondentBits,
+		personMarks: { letters: new Uint32Array(letters.length), stamp: 0 },
+	};
 }
 
 /**
@@ -422,21 +451,34 @@ function letterFilter(
 	options: SearchOptions,
 	people: readonly CorpusPerson[] | undefined,
 ): ((doc: number) => boolean) | undefined {
-	const { corpus, collectionOf, yearOf, docsByPerson } = index;
+	const { corpus, collectionOf, yearOf, docsByPerson, personMarks, correspondentBits } = index;
 	const collection =
 		options.collection === undefined ? -1 : corpus.collections.findIndex((c) => c.id === options.collection);
 	const year = options.year;
-	let theirs: Uint8Array | undefined;
+	const bits = people === undefined ? undefined : correspondentBits.get(people);
+	if (bits !== undefined) {
+		return (doc) =>
+			(collection < 0 || collectionOf[doc] === collection) &&
+			(year === undefined || yearOf[doc] === year) &&
+			(((bits[doc >>> 5] ?? 0) >>> (doc & 31)) & 1) === 1;
+	}
+	let theirs: Uint32Array | undefined;
+	let stamp = 0;
 	if (people !== undefined) {
-		theirs = new Uint8Array(corpus.letters.length);
+		if (personMarks.stamp >= 0xfffffff0) {
+			personMarks.letters.fill(0);
+			personMarks.stamp = 0;
+		}
+		stamp = ++personMarks.stamp;
+		theirs = personMarks.letters;
 		for (const p of people)
-			for (const doc of docsByPerson.get(personKey(p.collection, p.person.id)) ?? []) theirs[doc] = 1;
+			for (const doc of docsByPerson.get(personKey(p.collection, p.person.id)) ?? []) theirs[doc] = stamp;
 	}
 	if (collection < 0 && year === undefined && theirs === undefined) return undefined;
 	return (doc) =>
 		(collection < 0 || collectionOf[doc] === collection) &&
 		(year === undefined || yearOf[doc] === year) &&
-		(theirs === undefined || theirs[doc] === 1);
+		(theirs === undefined || theirs[doc] === stamp);
 }
 
 /** Filters and limits for {@link searchLetters}. */
@@ -555,6 +597,45 @@ export function searchLetters(
 			: [];
 	});
 	return ok(hits);
+}
+
+/** Filters and a limit for {@link findLetters}. */
+export interface FindOptions {
+	/** A collection id. */
+	readonly collection?: string;
+	/** At most this many letters (default 25). */
+	readonly limit?: number;
+}
+
+// What findLetters reads at most: postings of a half-typed word's completions, and postings to find candidates.
+const FIND_COMPLETION_POSTINGS = 5_000;
+const FIND_READ_POSTINGS = 2_000;
+
+/**
+ * Letters holding the words typed so far, for autocomplete: {@link searchLetters} made cheap
+ * whatever the size of the corpus. No typo tolerance, fewer completions of the last word, at most
+ * {@link FIND_READ_POSTINGS} postings read to find candidates (so a common word finds some of its
+ * letters, not necessarily the best), and no snippets. Empty when nothing matches, the query has
+ * no word, or the collection is unknown.
+ */
+export function findLetters(index: SearchIndex, query: string, options: FindOptions = {}): readonly Letter[] {
+	const { corpus } = index;
+	if (options.collection !== undefined && collectionOf(corpus, options.collection) === undefined) return [];
+	const allow = letterFilter(index, options, undefined);
+	const run = (combineWith: 'AND' | 'OR') =>
+		queryTextIndex(index.text, query, {
+			combineWith,
+			limit: options.limit ?? 25,
+			prefix: true,
+			fuzzyFrom: 0,
+			completionPostings: FIND_COMPLETION_POSTINGS,
+			readPostings: FIND_READ_POSTINGS,
+			withoutTerms: true,
+			...(allow === undefined ? {} : { allow }),
+		});
+	let results = run('AND');
+	if (results.length === 0) results = run('OR');
+	return results.flatMap((r) => corpus.letters[r.doc] ?? []);
 }
 
 function matchesIn(t: SuggestTable, prefix: string, limit: number, byWeight: boolean): Suggestion[] {

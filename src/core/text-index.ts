@@ -46,6 +46,99 @@ class Growable {
 	}
 }
 
+/** One character that separates tokens, as {@link TOKEN_SEPARATORS} matches a run of them. */
+const SEPARATOR = /[\n\r\p{Z}\p{P}]/u;
+const ASCII_SEPARATORS = Uint8Array.from({ length: 128 }, (_, c) => (SEPARATOR.test(String.fromCharCode(c)) ? 1 : 0));
+const otherSeparators = new Map<number, boolean>();
+
+function isSeparator(codePoint: number): boolean {
+	if (codePoint < 128) return ASCII_SEPARATORS[codePoint] === 1;
+	let separates = otherSeparators.get(codePoint);
+	if (separates === undefined) {
+		separates = SEPARATOR.test(String.fromCodePoint(codePoint));
+		otherSeparators.set(codePoint, separates);
+	}
+	return separates;
+}
+
+const HASH_START = 0x811c9dc5;
+const HASH_STEP = 0x01000193;
+
+/**
+ * Call `visit` with where each token of `text` starts and ends and a hash of it, exactly the tokens
+ * `text.split(TOKEN_SEPARATORS)` gives (an empty one where the text starts or ends with a
+ * separator, or is empty), without making a string of each.
+ */
+function forEachToken(text: string, visit: (start: number, end: number, hash: number) => void): void {
+	let start = 0;
+	let hash = HASH_START;
+	let i = 0;
+	while (i < text.length) {
+		const code = text.charCodeAt(i);
+		const point = code < 0xd800 ? code : (text.codePointAt(i) ?? code);
+		const width = point > 0xffff ? 2 : 1;
+		if (!isSeparator(point)) {
+			for (let k = 0; k < width; k++) hash = Math.imul(hash ^ text.charCodeAt(i + k), HASH_STEP);
+			i += width;
+			continue;
+		}
+		visit(start, i, hash >>> 0);
+		i += width;
+		while (i < text.length) {
+			const next = text.codePointAt(i) ?? 0;
+			if (!isSeparator(next)) break;
+			i += next > 0xffff ? 2 : 1;
+		}
+		start = i;
+		hash = HASH_START;
+	}
+	visit(start, text.length, hash >>> 0);
+}
+
+/** Token ids by their text, found from a slice of a longer text without making a string of it (open addressing). */
+class TokenTable {
+	private slots = new Int32Array(1 << 12).fill(-1);
+	private readonly tokens: string[] = [];
+	private readonly hashes = new Growable();
+
+	/** The id of `text[start..end)`, or -1. */
+	find(text: string, start: number, end: number, hash: number): number {
+		const mask = this.slots.length - 1;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const id = this.slots[slot] ?? -1;
+			if (id < 0) return -1;
+			if (this.hashes.data[id] !== hash) continue;
+			const token = this.tokens[id] ?? '';
+			if (token.length !== end - start) continue;
+			let same = true;
+			for (let k = 0; k < token.length && same; k++) same = token.charCodeAt(k) === text.charCodeAt(start + k);
+			if (same) return id;
+		}
+	}
+
+	/** Add a token not in the table; its id. */
+	add(token: string, hash: number): number {
+		const id = this.tokens.length;
+		this.tokens.push(token);
+		this.hashes.push(hash);
+		if (this.tokens.length * 2 > this.slots.length) this.grow();
+		else this.place(id, hash);
+		return id;
+	}
+
+	private place(id: number, hash: number): void {
+		const mask = this.slots.length - 1;
+		let slot = hash & mask;
+		while ((this.slots[slot] ?? -1) >= 0) slot = (slot + 1) & mask;
+		this.slots[slot] = id;
+	}
+
+	private grow(): void {
+		this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+		this.tokens.forEach((_, id) => this.place(id, this.hashes.data[id] ?? 0));
+	}
+}
+
 /** The postings of one field. */
 interface FieldPostings {
 	/** The documents holding the term of sorted rank `t` are `docs[offsets[t]]` up to `docs[offsets[t + 1]]`, ascending. */
@@ -106,7 +199,7 @@ export function buildTextIndex(
 	processTerm: (token: string) => string | null,
 ): TextIndex {
 	// Each distinct token is processed once: the id of its term plus one, or 0 when it is skipped.
-	const tokenIds = new Map<string, number>();
+	const tokenIds = new TokenTable();
 	const tokenTerm = new Growable();
 	const tokenSeen = new Growable();
 	const termIds = new Map<string, number>();
@@ -126,11 +219,12 @@ export function buildTextIndex(
 			if (into === undefined) return;
 			stamp++;
 			let distinct = 0;
-			for (const token of field.text(doc).split(TOKEN_SEPARATORS)) {
-				let id = tokenIds.get(token);
-				if (id === undefined) {
-					id = tokenIds.size;
-					tokenIds.set(token, id);
+			const text = field.text(doc);
+			forEachToken(text, (start, end, hash) => {
+				let id = tokenIds.find(text, start, end, hash);
+				if (id < 0) {
+					const token = text.slice(start, end);
+					id = tokenIds.add(token, hash);
 					tokenSeen.push(0);
 					const term = processTerm(token);
 					let termId = term === null ? undefined : termIds.get(term);
@@ -148,7 +242,7 @@ export function buildTextIndex(
 					distinct++;
 				}
 				const termId = (tokenTerm.data[id] ?? 0) - 1;
-				if (termId < 0) continue;
+				if (termId < 0) return;
 				if (termSeen.data[termId] === stamp) {
 					const slot = termSlot.data[termId] ?? 0;
 					into.freq.data[slot] = (into.freq.data[slot] ?? 0) + 1;
@@ -158,7 +252,7 @@ export function buildTextIndex(
 					into.doc.push(doc);
 					into.freq.push(1);
 				}
-			}
+			});
 			into.lengths[doc] = distinct;
 		});
 	}
@@ -291,7 +385,7 @@ function completionWeight(index: TextIndex, rank: number, typed: number): number
  * out are common words, which score little. A word of a letter or two has thousands: then the
  * shortest are taken, read length by length.
  */
-function completions(index: TextIndex, term: string): Expansion[] {
+function completions(index: TextIndex, term: string, budget: number): Expansion[] {
 	const { terms, byLength, lengthStarts } = index;
 	const first = lowerRank(terms, term);
 	const end = lowerRank(terms, term + HIGHEST);
@@ -318,12 +412,13 @@ function completions(index: TextIndex, term: string): Expansion[] {
 	}
 	const out: Expansion[] = [];
 	let postings = 0;
+	let examined = 0;
 	for (const rank of ranks) {
-		if (out.length >= MAX_COMPLETIONS || (out.length > 0 && postings >= COMPLETION_POSTINGS)) break;
+		if (out.length >= MAX_COMPLETIONS || (out.length > 0 && postings >= budget) || examined++ >= COMPLETION_SCAN) break;
 		if ((terms[rank] ?? '').length === term.length) continue;
 		// One that would overrun the budget is left out, unless it is the first.
 		const more = postingsOfRank(index, rank);
-		if (out.length > 0 && postings + more > COMPLETION_POSTINGS) continue;
+		if (out.length > 0 && postings + more > budget) continue;
 		out.push({ rank, weight: completionWeight(index, rank, term.length) });
 		postings += more;
 	}
@@ -421,6 +516,8 @@ export interface WordMatching {
 	readonly prefix: boolean;
 	/** Words of this length or more also match terms one typo away; 0 for never. */
 	readonly fuzzyFrom: number;
+	/** The completions of a half-typed word stop at about this many postings (default {@link COMPLETION_POSTINGS}). */
+	readonly completionPostings?: number;
 }
 
 /** Options of {@link queryTextIndex}. */
@@ -431,6 +528,14 @@ export interface TextQuery extends WordMatching {
 	readonly limit: number;
 	/** Only documents for which this holds (it is called at most once per posting read). */
 	readonly allow?: (doc: number) => boolean;
+	/**
+	 * Stop after reading this many postings to find candidates (all words' with OR, the rarest
+	 * word's with AND): the documents beyond are left out. For autocomplete, where some matching
+	 * documents will do; by default every posting is read.
+	 */
+	readonly readPostings?: number;
+	/** Leave out each hit's matched terms (default false). */
+	readonly withoutTerms?: boolean;
 }
 
 /** One hit of {@link queryTextIndex}. */
@@ -457,7 +562,7 @@ function queryWords(index: TextIndex, query: string, matching: WordMatching): Qu
 	return [...words].map(([term, { prefix, fuzzy }]) => {
 		const exact = index.ranks.get(term);
 		const expansions: Expansion[] = exact === undefined ? [] : [{ rank: exact, weight: 1 }];
-		if (prefix) expansions.push(...completions(index, term));
+		if (prefix) expansions.push(...completions(index, term, matching.completionPostings ?? COMPLETION_POSTINGS));
 		if (fuzzy) expansions.push(...oneTypoAway(index, term, (c) => prefix && c.startsWith(term)));
 		let postings = 0;
 		for (const e of expansions) postings += postingsOfRank(index, e.rank);
@@ -511,6 +616,7 @@ export function queryTextIndex(index: TextIndex, query: string, options: TextQue
 	if (and && reading.some((w) => w.expansions.length === 0)) return [];
 	const queryStamp = nextStamp(scratch);
 	let candidates: number[] = [];
+	let unread = options.readPostings ?? Infinity;
 	reading.forEach((word, w) => {
 		const wordStamp = nextStamp(scratch);
 		const add = (doc: number, points: number): void => {
@@ -544,7 +650,10 @@ export function queryTextIndex(index: TextIndex, query: string, options: TextQue
 					}
 					continue;
 				}
-				for (let p = from; p < to; p++) {
+				// Reading to find candidates stops when the budget is spent.
+				const stop = confirming ? to : Math.min(to, from + Math.max(0, unread));
+				if (!confirming) unread -= stop - from;
+				for (let p = from; p < stop; p++) {
 					const doc = field.docs[p] ?? 0;
 					if (confirming) {
 						if (seen[doc] !== queryStamp || (matched[doc] ?? 0) < w) continue;
@@ -565,7 +674,7 @@ export function queryTextIndex(index: TextIndex, query: string, options: TextQue
 	return best.map((doc) => ({
 		doc,
 		score: (score[doc] ?? 0) * (matched[doc] ?? 0),
-		terms: termsOf(index, words, doc),
+		terms: options.withoutTerms === true ? [] : termsOf(index, words, doc),
 	}));
 }
 

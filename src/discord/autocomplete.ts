@@ -5,7 +5,7 @@
  */
 import { idsStartingWith, letterLabel, normaliseName, type Corpus, type CorpusPerson } from '../core/corpus.js';
 import type { Letter } from '../core/format.js';
-import { lettersForWord, searchLetters, suggest } from '../core/search.js';
+import { findLetters, lettersForWord, suggest } from '../core/search.js';
 import type { Choice, Deps } from './command.js';
 import { MESSAGE_LIMITS } from './render/budget.js';
 import { clip } from './render/text.js';
@@ -25,7 +25,7 @@ const LOOKS_LIKE_ID = /^[a-z]{2,6}-(?:recd-|trans-)?\d/i;
  * Letters for what has been typed: ids beginning with it (with or without the collection
  * prefix), then letters of matching dates, of matching correspondents, and containing matching
  * words (from the suggestion tables), then, only when those do not fill the list and the text has
- * words in it (not a date or an id), one full-text search; at most 25, and only of `collection`
+ * words in it (not a date or an id), one bounded full-text search ({@link findLetters}); at most 25, and only of `collection`
  * when one is given.
  */
 export function letterChoices(
@@ -64,10 +64,9 @@ export function letterChoices(
 			for (const id of lettersForWord(deps.suggestions, s.value, collection)) add(corpus.byId.get(id));
 	}
 	// Full-text search fills the list only for words: a date or an id ("1942-08-1", "al-1863")
-	// is answered by the tables above, and searching its digits costs tens of milliseconds.
+	// is answered by the tables above. The search is the cheap one, bounded whatever the corpus.
 	if (found.size < LIMIT && LOOKS_LIKE_WORDS.test(text) && !LOOKS_LIKE_ID.test(text)) {
-		const hits = searchLetters(deps.search, text, { limit: LIMIT, ...filter });
-		if (hits.ok) for (const h of hits.value) add(h.letter);
+		for (const letter of findLetters(deps.search, text, { limit: LIMIT, ...filter })) add(letter);
 	}
 	return [...found.values()].map((l) => letterChoice(corpus, l));
 }

@@ -2,9 +2,11 @@ import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
 import { buildCorpus, involves, personOf, type Corpus } from '../../src/core/corpus.js';
 import { letterDateText, letterYear } from '../../src/core/dates.js';
+import type { Letter } from '../../src/core/format.js';
 import {
 	buildSearch,
 	buildSuggestions,
+	findLetters,
 	LETTERS_PER_WORD,
 	lettersForWord,
 	searchLetters,
@@ -250,7 +252,17 @@ describe('searchLetters: filters read from indexes', () => {
 		{ query: 'dear', options: { correspondent: 'Abigail', limit: 25 } },
 		{ query: 'queen', options: { correspondent: 'Victoria', collection: 'victoria' } },
 		{ query: 'premier', options: { year: 1800 } },
+		// Many letters: read from the bits made at build time.
+		{ query: 'war', options: { correspondent: 'Lincoln' } },
+		{ query: 'army general', options: { correspondent: 'Lincoln', year: 1862, limit: 25 } },
+		{ query: 'dear', options: { correspondent: 'Victoria', limit: 25 } },
 	];
+
+	test('GIVEN a name with many letters THEN its bits are made once; a name with few is marked per search', () => {
+		const lincoln = corpus.peopleByName.get('lincoln') ?? [];
+		expect(real.correspondentBits.has(lincoln)).toBe(true);
+		expect(real.correspondentBits.has(corpus.peopleByName.get('abigail') ?? [])).toBe(false);
+	});
 
 	test.each(cases)(
 		'GIVEN "$query" with $options THEN it returns what filtering every hit would',
@@ -279,6 +291,63 @@ describe('searchLetters: filters read from indexes', () => {
 			if (options.year !== 1800) expect(expected.length).toBeGreaterThan(0);
 		},
 	);
+});
+
+describe('findLetters: the cheap search of autocomplete', () => {
+	const { corpus, search: real } = bundledSearch();
+	/** Every hit, without typos, AND or else OR, unbounded. */
+	const unbounded = (query: string, collection?: string): string[] => {
+		const allow =
+			collection === undefined ? undefined : (doc: number) => corpus.letters[doc]?.collection === collection;
+		const run = (combineWith: 'AND' | 'OR') =>
+			queryTextIndex(real.text, query, {
+				combineWith,
+				limit: 25,
+				prefix: true,
+				fuzzyFrom: 0,
+				...(allow === undefined ? {} : { allow }),
+			}).map((h) => corpus.letters[h.doc]?.id ?? '');
+		const and = run('AND');
+		return and.length > 0 ? and : run('OR');
+	};
+
+	test.each([
+		{ query: 'emancipation' },
+		{ query: 'stalingr' },
+		{ query: 'convoys murmansk' },
+		{ query: 'Joséphine', collection: 'napoleon-josephine' },
+		{ query: 'proclamation', collection: 'lincoln' },
+		{ query: 'premier minist' },
+	])(
+		'GIVEN "$query" (words of few letters) THEN it finds what an unbounded search without typos finds',
+		({ query, collection }) => {
+			const found = findLetters(real, query, collection === undefined ? {} : { collection }).map((l) => l.id);
+			expect(found).toEqual(unbounded(query, collection));
+			expect(found.length).toBeGreaterThan(0);
+			if (collection !== undefined)
+				expect(found.every((id) => corpus.byId.get(id)?.collection === collection)).toBe(true);
+		},
+	);
+
+	test('GIVEN a common word THEN it finds at most the limit, each holding the word', () => {
+		const found = findLetters(real, 'letter', { limit: 25 });
+		expect(found).toHaveLength(25);
+		// In the text, the heading, or a correspondent's names.
+		const names = (l: Letter) =>
+			[...l.from, ...l.to].flatMap((id) => {
+				const p = personOf(corpus, l.collection, id);
+				return p ? [p.name, ...p.aliases] : [];
+			});
+		for (const l of found) {
+			const searched = [l.heading ?? '', l.classification ?? '', ...(l.body ?? []), ...names(l)];
+			expect(searched.join(' ').toLowerCase()).toContain('letter');
+		}
+	});
+
+	test('GIVEN an unknown collection or no word THEN it finds nothing', () => {
+		expect(findLetters(real, 'convoys', { collection: 'nowhere' })).toEqual([]);
+		expect(findLetters(real, ' - ')).toEqual([]);
+	});
 });
 
 describe('suggest', () => {

@@ -172,6 +172,27 @@ describe('queryTextIndex', () => {
 		expect(hits.every((h) => h.terms.length === 1 && h.terms[0] !== 'preamble')).toBe(true);
 	});
 
+	test('GIVEN a budget of postings to read THEN candidates come only from what was read, and confirming words are read in full', () => {
+		const index = indexOf(Array.from({ length: 100 }, (_, i) => [`common${i % 2 === 0 ? ' even' : ''}`, '']));
+		const common = queryTextIndex(index, 'common', {
+			combineWith: 'AND',
+			limit: 100,
+			prefix: false,
+			fuzzyFrom: 0,
+			readPostings: 10,
+		});
+		expect(common.map((h) => h.doc).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+		// "even" is the rarer word: its first 10 letters are read, and "common" confirms each.
+		const both = queryTextIndex(index, 'common even', {
+			combineWith: 'AND',
+			limit: 100,
+			prefix: false,
+			fuzzyFrom: 0,
+			readPostings: 10,
+		});
+		expect(both.map((h) => h.doc).sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => i * 2));
+	});
+
 	test('GIVEN the marks are about to run out THEN they start again and results do not change', () => {
 		const index = indexOf(words.map((w, i) => [`${w} filler${i % 3}`, '']));
 		const run = () =>
