@@ -16,7 +16,7 @@ import {
 import { formatIsoDate, letterDateText, letterYear } from './dates.js';
 import type { Letter } from './format.js';
 import { fail, ok, type Result } from './result.js';
-import { buildTextIndex, queryTextIndex, type TextIndex } from './text-index.js';
+import { buildTextIndex, detached, queryTextIndex, type TextIndex } from './text-index.js';
 
 /** Words too common to be worth indexing or suggesting. */
 const STOP_WORDS = new Set(
@@ -226,8 +226,9 @@ function wordUsesOf(corpus: Corpus): WordUses {
 				n = folded.length >= 3 && !STOP_WORDS.has(folded) ? numbers.get(folded) : -1;
 				if (n === undefined) {
 					n = words.length;
-					numbers.set(folded, n);
-					words.push(folded);
+					const kept = detached(folded);
+					numbers.set(kept, n);
+					words.push(kept);
 					letterCounts.push(0);
 					seen.push(-1);
 					slot.push(0);

@@ -30,6 +30,14 @@ const COMPLETION_SCAN = 1_000;
 /** Terms shorter than this are not found by a typo (query words of five letters or more tolerate one). */
 const SHORTEST_TYPO_TARGET = 4;
 
+/**
+ * A copy of `text` that keeps nothing else alive. V8 keeps a string of 13 characters or more cut
+ * from a longer one as a view of it, so a term cut from a letter would hold the whole text.
+ */
+export function detached(text: string): string {
+	return text.length < 13 ? text : text.split('').join('');
+}
+
 /** A Uint32Array that grows as values are pushed. */
 class Growable {
 	data = new Uint32Array(1024);
@@ -230,8 +238,9 @@ export function buildTextIndex(
 					let termId = term === null ? undefined : termIds.get(term);
 					if (term !== null && termId === undefined) {
 						termId = termList.length;
-						termIds.set(term, termId);
-						termList.push(term);
+						const kept = detached(term);
+						termIds.set(kept, termId);
+						termList.push(kept);
 						termSeen.push(0);
 						termSlot.push(0);
 					}
