@@ -16,7 +16,7 @@ import {
 import { formatIsoDate, letterDateText, letterYear } from './dates.js';
 import type { Letter } from './format.js';
 import { fail, ok, type Result } from './result.js';
-import { buildTextIndex, detached, queryTextIndex, type TextIndex } from './text-index.js';
+import { buildTextIndex, detached, hashRange, queryTextIndex, TokenTable, type TextIndex } from './text-index.js';
 
 /** Words too common to be worth indexing or suggesting. */
 const STOP_WORDS = new Set(
@@ -183,8 +183,6 @@ function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-const WORD = /[\p{L}][\p{L}'’-]*[\p{L}]/gu;
-
 /**
  * Build the suggestion tables once for a corpus: people, letter ids, dates (days and months) and
  * the words of the letters, each sorted for prefix search.
@@ -205,11 +203,60 @@ interface WordUses {
 	readonly count: Uint32Array;
 }
 
+/** How a character reads in a word of the suggestions: 2 a letter, 1 an apostrophe or hyphen, 0 neither. */
+const LETTER = /\p{L}/u;
+const otherWordChars = new Map<number, number>();
+function wordCharClass(point: number): number {
+	if (point < 128) {
+		const lowered = point | 0x20;
+		return lowered >= 0x61 && lowered <= 0x7a ? 2 : point === 0x27 || point === 0x2d ? 1 : 0;
+	}
+	let kind = otherWordChars.get(point);
+	if (kind === undefined) {
+		kind = LETTER.test(String.fromCodePoint(point)) ? 2 : point === 0x2019 ? 1 : 0;
+		otherWordChars.set(point, kind);
+	}
+	return kind;
+}
+
+/**
+ * Call `visit` with where each word of `text` starts and ends: in each run of letters, apostrophes
+ * and hyphens, from its first letter to its last, when they differ (what the pattern
+ * `/[\p{L}][\p{L}'’-]*[\p{L}]/gu` matches).
+ */
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+	let first = -1;
+	let lastStart = -1;
+	let lastEnd = -1;
+	for (let i = 0; i <= text.length;) {
+		const point = i < text.length ? (text.codePointAt(i) ?? 0) : 0x20;
+		const width = point > 0xffff ? 2 : 1;
+		const kind = i < text.length ? wordCharClass(point) : 0;
+		if (kind === 2) {
+			if (first < 0) first = i;
+			lastStart = i;
+			lastEnd = i + width;
+		} else if (kind === 0) {
+			if (first >= 0 && lastStart > first) visit(first, lastEnd);
+			first = -1;
+		}
+		i += width;
+	}
+}
+
+/** The words of a text as the suggestion tables read them, before folding. */
+export function wordsIn(text: string): string[] {
+	const found: string[] = [];
+	forEachWord(text, (start, end) => found.push(text.slice(start, end)));
+	return found;
+}
+
 function wordUsesOf(corpus: Corpus): WordUses {
 	const words: string[] = [];
 	const numbers = new Map<string, number>();
 	// What each spelling found in the text folds to: a word's number, or -1 when it is not suggested.
-	const spellings = new Map<string, number>();
+	const spellings = new TokenTable();
+	const spellingWord: number[] = [];
 	const letterCounts: number[] = [];
 	const seen: number[] = [];
 	const slot: number[] = [];
@@ -217,29 +264,32 @@ function wordUsesOf(corpus: Corpus): WordUses {
 	let word = new Uint32Array(1024);
 	let count = new Uint32Array(1024);
 	let length = 0;
+	const wordOf = (text: string, start: number, end: number): number => {
+		const hash = hashRange(text, start, end);
+		const id = spellings.find(text, start, end, hash);
+		if (id >= 0) return spellingWord[id] ?? -1;
+		const spelling = text.slice(start, end);
+		const folded = foldTerm(spelling);
+		let n = folded.length >= 3 && !STOP_WORDS.has(folded) ? numbers.get(folded) : -1;
+		if (n === undefined) {
+			n = words.length;
+			const kept = detached(folded);
+			numbers.set(kept, n);
+			words.push(kept);
+			letterCounts.push(0);
+			seen.push(-1);
+			slot.push(0);
+		}
+		spellingWord[spellings.add(spelling, hash)] = n;
+		return n;
+	};
 	corpus.letters.forEach((letter, doc) => {
-		const text = [letter.heading ?? '', ...(letter.body ?? [])].join(' ');
-		for (const spelling of text.match(WORD) ?? []) {
-			let n = spellings.get(spelling);
-			if (n === undefined) {
-				const folded = foldTerm(spelling);
-				n = folded.length >= 3 && !STOP_WORDS.has(folded) ? numbers.get(folded) : -1;
-				if (n === undefined) {
-					n = words.length;
-					const kept = detached(folded);
-					numbers.set(kept, n);
-					words.push(kept);
-					letterCounts.push(0);
-					seen.push(-1);
-					slot.push(0);
-				}
-				spellings.set(spelling, n);
-			}
-			if (n < 0) continue;
+		const count1 = (n: number): void => {
+			if (n < 0) return;
 			if (seen[n] === doc) {
 				const at = slot[n] ?? 0;
 				count[at] = (count[at] ?? 0) + 1;
-				continue;
+				return;
 			}
 			seen[n] = doc;
 			letterCounts[n] = (letterCounts[n] ?? 0) + 1;
@@ -255,6 +305,10 @@ function wordUsesOf(corpus: Corpus): WordUses {
 			word[length] = n;
 			count[length] = 1;
 			length++;
+		};
+		// The heading and each paragraph were joined with spaces: no word crosses from one to the next.
+		for (const text of [letter.heading ?? '', ...(letter.body ?? [])]) {
+			forEachWord(text, (start, end) => count1(wordOf(text, start, end)));
 		}
 		letterStarts[doc + 1] = length;
 	});

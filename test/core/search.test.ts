@@ -13,6 +13,7 @@ import {
 	suggest,
 	type SearchIndex,
 	type SearchOptions,
+	wordsIn,
 } from '../../src/core/search.js';
 import { queryTextIndex } from '../../src/core/text-index.js';
 import { DEFAULT_DATA_DIR, loadDataSet } from '../../src/data/load.js';
@@ -380,6 +381,34 @@ describe('suggest', () => {
 
 	test('GIVEN only some kinds THEN only those are suggested', () => {
 		expect(suggest(suggestions, 'sta', 10, ['word']).every((s) => s.kind === 'word')).toBe(true);
+	});
+});
+
+describe('wordsIn', () => {
+	const pattern = (text: string) => text.match(/[\p{L}][\p{L}'’-]*[\p{L}]/gu) ?? [];
+
+	test.each([
+		"Stalin's and Churchill’s -- a--b x-' 'tis y ab- -cd",
+		'L’armée française à Moscou; Joséphine, ç’a été',
+		'naïve 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ok 1942-08-13 x',
+		'',
+		'a',
+		"''--''",
+	])('GIVEN %j THEN it finds the words the pattern matches', (text) => {
+		expect(wordsIn(text)).toEqual(pattern(text));
+	});
+
+	test('GIVEN every paragraph of the bundled letters THEN it finds the words the pattern matches', () => {
+		const { corpus } = bundledSearch();
+		let words = 0;
+		for (const l of corpus.letters) {
+			for (const text of [l.heading ?? '', ...(l.body ?? [])]) {
+				const expected = pattern(text);
+				words += expected.length;
+				if (wordsIn(text).join('|') !== expected.join('|')) expect(wordsIn(text)).toEqual(expected);
+			}
+		}
+		expect(words).toBeGreaterThan(100_000);
 	});
 });
 
