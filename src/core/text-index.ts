@@ -103,8 +103,18 @@ function forEachToken(text: string, visit: (start: number, end: number, hash: nu
 	visit(start, text.length, hash >>> 0);
 }
 
-/** Token ids by their text, found from a slice of a longer text without making a string of it (open addressing). */
-class TokenTable {
+/** The hash {@link TokenTable} files `text[start..end)` under. */
+export function hashRange(text: string, start: number, end: number): number {
+	let hash = HASH_START;
+	for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_STEP);
+	return hash >>> 0;
+}
+
+/**
+ * Token ids by their text, found from a slice of a longer text without making a string of it (open
+ * addressing). Hash a slice with {@link hashRange}.
+ */
+export class TokenTable {
 	private slots = new Int32Array(1 << 12).fill(-1);
 	private readonly tokens: string[] = [];
 	private readonly hashes = new Growable();
@@ -153,7 +163,7 @@ interface FieldPostings {
 	readonly offsets: Uint32Array;
 	readonly docs: Uint32Array;
 	/** How often the term occurs in that document's field, beside each entry of `docs`. */
-	readonly freqs: Uint16Array;
+	readonly freqs: Uint8Array | Uint16Array | Uint32Array;
 	/** Per document, how many distinct tokens the field has (what MiniSearch calls its length). */
 	readonly lengths: Uint32Array;
 	readonly averageLength: number;
@@ -315,13 +325,21 @@ function postingsOf(
 	for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t + 1] ?? 0) + (offsets[t] ?? 0);
 	const next = offsets.slice(0, termCount);
 	const docs = new Uint32Array(c.term.length);
-	const freqs = new Uint16Array(c.term.length);
+	// Counts take the narrowest array that holds the largest: nearly always a byte.
+	let most = 0;
+	for (let p = 0; p < c.freq.length; p++) most = Math.max(most, c.freq.data[p] ?? 0);
+	const freqs =
+		most <= 0xff
+			? new Uint8Array(c.term.length)
+			: most <= 0xffff
+				? new Uint16Array(c.term.length)
+				: new Uint32Array(c.term.length);
 	for (let p = 0; p < c.term.length; p++) {
 		const rank = rankOf[c.term.data[p] ?? 0] ?? 0;
 		const at = next[rank] ?? 0;
 		next[rank] = at + 1;
 		docs[at] = c.doc.data[p] ?? 0;
-		freqs[at] = Math.min(c.freq.data[p] ?? 0, 0xffff);
+		freqs[at] = c.freq.data[p] ?? 0;
 	}
 	let total = 0;
 	for (const length of c.lengths) total += length;

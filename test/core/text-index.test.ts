@@ -97,6 +97,19 @@ describe('buildTextIndex', () => {
 	});
 });
 
+describe('buildTextIndex: counts', () => {
+	test('GIVEN a word used more than 255 times in a document THEN its count is kept whole and it ranks above one used 255 times', () => {
+		const index = indexOf([
+			[Array(255).fill('echo').join(' '), ''],
+			[Array(300).fill('echo').join(' '), ''],
+		]);
+		const [text] = index.fields;
+		expect(text && [...text.freqs]).toEqual([255, 300]);
+		const hits = queryTextIndex(index, 'echo', { combineWith: 'AND', limit: 2, prefix: false, fuzzyFrom: 0 });
+		expect(hits.map((h) => h.doc)).toEqual([1, 0]);
+	});
+});
+
 describe('queryTextIndex', () => {
 	test.each(['convoy', 'letter', 'aaaaa', 'stalingrad', 'conveys', 'lettre', 'zzzzz'])(
 		'GIVEN the word %s with one typo allowed THEN it matches exactly the terms within one edit of it',
