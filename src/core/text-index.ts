@@ -7,7 +7,8 @@
  * word expands to the completions that can count most, no more than {@link MAX_COMPLETIONS} and
  * no more once they hold {@link COMPLETION_POSTINGS} postings (MiniSearch reads them all), and
  * when every word must match, the rarest word is read first and the others are only looked up
- * for the documents it found. Only the best `limit` hits are kept.
+ * for the documents it found. Only the best `limit` hits are kept. (And a word given twice counts
+ * once, where MiniSearch counts it twice.)
  */
 
 /** Where MiniSearch splits text into tokens: spaces, line breaks and punctuation. */
@@ -23,7 +24,7 @@ const FUZZY_WEIGHT = 0.45;
 
 /** At most this many completions of a half-typed word are searched. */
 export const MAX_COMPLETIONS = 200;
-/** Completions stop being added once they hold this many postings (the shortest is always added). */
+/** Completions stop being added once they hold this many postings (the first chosen is always added). */
 export const COMPLETION_POSTINGS = 50_000;
 /** A half-typed word with more completions than this takes the shortest of them. */
 const COMPLETION_SCAN = 1_000;
