@@ -6,12 +6,14 @@
  * by the environment, and, after it, the core benchmark on the same indexes.
  *
  * Each result is one JSON line on stdout: `{"type":"startup",…}`, `{"type":"bot-ready",…}`,
+ * `{"type":"bot-gc",…}` (the bot's garbage collections while it was measured, by kind),
  * `{"type":"core",…}`. Progress goes to stderr.
  *
  * Usage: `node --expose-gc --import tsx bench/startup-child.ts <data-dir> [--core quick|full] [--bot]`
  * (`--bot` reads `DISCORD_API_URL` and `DISCORD_TOKEN`, and keeps the bot logged in until a line
  * arrives on stdin; the core runs after it).
  */
+import { PerformanceObserver } from 'node:perf_hooks';
 import { mulberry32 } from '../src/core/rng.js';
 import { checkDataSet } from '../src/data/check.js';
 import { readDataSet } from '../src/data/load.js';
@@ -93,6 +95,24 @@ if (withBot) {
 			waitGuildTimeout: 1_000,
 		},
 	});
+	// The bot's garbage collections while it is measured, by kind: a pause that falls between an
+	// interaction's gateway frame and its callback is in that interaction's latency.
+	const gcKinds: Record<number, string> = { 1: 'scavenge', 2: 'markCompact', 4: 'incremental', 8: 'weakCallbacks' };
+	const gc: Record<string, { count: number; totalMs: number; maxMs: number }> = {};
+	const gcObserver = new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) {
+			const detail: unknown = 'detail' in entry ? entry.detail : undefined;
+			const kind =
+				typeof detail === 'object' && detail !== null && 'kind' in detail && typeof detail.kind === 'number'
+					? (gcKinds[detail.kind] ?? String(detail.kind))
+					: 'unknown';
+			const tally = (gc[kind] ??= { count: 0, totalMs: 0, maxMs: 0 });
+			tally.count++;
+			tally.totalMs += entry.duration;
+			tally.maxMs = Math.max(tally.maxMs, entry.duration);
+		}
+	});
+	gcObserver.observe({ entryTypes: ['gc'] });
 	const drawn = drawInputs(indexed.corpus, indexed.suggestions);
 	emit({
 		type: 'bot-ready',
@@ -115,6 +135,8 @@ if (withBot) {
 		process.stdin.once('end', () => resolve());
 	});
 	process.stdin.pause();
+	gcObserver.disconnect();
+	emit({ type: 'bot-gc', gc });
 	await bot.stop();
 	await store.close();
 	emit({ type: 'bot-stopped' });
