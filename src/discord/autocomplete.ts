@@ -122,20 +122,21 @@ export function correspondentChoices(deps: Deps, typed: string, collection?: str
 	return [...byId.values()];
 }
 
-let zones: readonly string[] | undefined;
+/** Every IANA zone once, with its lower-cased name and parts, made on first use. */
+let zones: readonly { readonly name: string; readonly lower: string; readonly parts: readonly string[] }[] | undefined;
 
 /** IANA time zones containing what was typed (those starting with it first). */
 export function timezoneChoices(typed: string): Choice[] {
-	zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+	zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')].map((name) => {
+		const lower = name.toLowerCase();
+		return { name, lower, parts: lower.split('/') };
+	});
 	const text = typed.trim().toLowerCase().replace(/\s+/g, '_');
-	const starts = zones.filter(
-		(z) =>
-			z.toLowerCase().startsWith(text) ||
-			z
-				.toLowerCase()
-				.split('/')
-				.some((part) => part.startsWith(text)),
-	);
-	const contains = zones.filter((z) => !starts.includes(z) && z.toLowerCase().includes(text));
+	const starts: string[] = [];
+	const contains: string[] = [];
+	for (const zone of zones) {
+		if (zone.lower.startsWith(text) || zone.parts.some((part) => part.startsWith(text))) starts.push(zone.name);
+		else if (zone.lower.includes(text)) contains.push(zone.name);
+	}
 	return [...starts, ...contains].slice(0, LIMIT).map((z) => ({ name: z, value: z }));
 }

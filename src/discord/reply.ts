@@ -1,7 +1,7 @@
 /**
  * Turning a {@link MessageBody} value into discord.js options. The router is the only caller.
  */
-import type { InteractionEditReplyOptions, InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
+import type { InteractionEditReplyOptions, InteractionReplyOptions } from 'discord.js';
 import { MessageFlags } from 'discord.js';
 import type { MessageBody } from './command.js';
 
@@ -23,11 +23,6 @@ export function toReplyOptions(body: MessageBody, ephemeral: boolean): Interacti
 			: { files: body.files.map((f) => ({ attachment: Buffer.from(f.text, 'utf8'), name: f.name })) }),
 		...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
 	};
-}
-
-/** Options for `interaction.update`: the content is always set, so an old notice does not linger. */
-export function toUpdateOptions(body: MessageBody): InteractionUpdateOptions {
-	return { ...common(body), content: body.content ?? '' };
 }
 
 /** Options for `interaction.editReply` after a deferral: the loading message becomes the answer. */

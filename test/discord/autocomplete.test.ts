@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { letterChoices } from '../../src/discord/autocomplete.js';
+import { letterChoices, timezoneChoices } from '../../src/discord/autocomplete.js';
 import { realDeps } from './bot-harness.js';
 
 describe('GIVEN the letter autocomplete over the real big-three data', () => {
@@ -21,5 +21,27 @@ describe('GIVEN the letter autocomplete over the real big-three data', () => {
 	test('WHEN words are typed and the tables do not fill the list THEN full-text search still adds letters', () => {
 		const choices = letterChoices(deps, 'poison gas');
 		expect(choices.map((c) => c.value)).toContain('bt-1942-03-29-stalin-to-churchill');
+	});
+});
+
+describe('GIVEN the time zone autocomplete', () => {
+	test('WHEN a part of a zone is typed THEN zones with a part starting with it come first, then zones containing it', () => {
+		const names = timezoneChoices('york').map((c) => c.name);
+		expect(names[0]).toBe('America/New_York');
+		const lond = timezoneChoices('lond').map((c) => c.name);
+		expect(lond).toEqual(['Europe/London']);
+		// "lon" starts a part of Arctic/Longyearbyen and Europe/London, and is only inside the others.
+		expect(timezoneChoices('lon').map((c) => c.name)).toEqual([
+			'Arctic/Longyearbyen',
+			'Europe/London',
+			'America/Blanc-Sablon',
+			'America/Miquelon',
+		]);
+	});
+
+	test('WHEN spaces are typed THEN they match the underscores of zone names, and nothing typed lists UTC first', () => {
+		expect(timezoneChoices('new york').map((c) => c.name)).toContain('America/New_York');
+		expect(timezoneChoices('')[0]?.name).toBe('UTC');
+		expect(timezoneChoices('').length).toBe(25);
 	});
 });
