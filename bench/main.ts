@@ -61,7 +61,9 @@ const TARGETS = {
 } as const;
 
 function usage(message: string): never {
-	process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--quick] [--only ${SECTIONS.join('|')}[,…]] [--out DIR]\n`);
+	process.stderr.write(
+		`bench: ${message}\nusage: npm run bench -- [--quick] [--only ${SECTIONS.join('|')}[,…]] [--out DIR]\n`,
+	);
 	process.exit(2);
 }
 
@@ -236,6 +238,9 @@ function botCases(inputs: Inputs): BotCase[] {
 	];
 }
 
+/** The bot's garbage collections while it was measured, by kind (from bench/startup-child.ts). */
+type BotGc = Record<string, { readonly count: number; readonly totalMs: number; readonly maxMs: number }>;
+
 interface BotResult extends Summary {
 	readonly interaction: string;
 	readonly autocomplete: boolean;
@@ -284,7 +289,12 @@ interface SizeResult {
 	readonly label: string;
 	startup?: Record<string, unknown>;
 	core?: Record<string, unknown>;
-	bot?: { results: BotResult[]; readyMemory: unknown; rssAfter: { rss: number; peakRss: number } };
+	bot?: {
+		results: BotResult[];
+		readyMemory: unknown;
+		rssAfter: { rss: number; peakRss: number };
+		gc?: BotGc;
+	};
 }
 
 async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean): Promise<SizeResult> {
@@ -304,7 +314,8 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 	];
 	const child = spawn(
 		process.execPath,
-		['--expose-gc', '--import', TSX, join(ROOT, 'bench/startup-child.ts'), ...args],
+		// The Node flags `npm start` runs the bot with, so the latencies are production's.
+		[...startCommand(ROOT).flags, '--expose-gc', '--import', TSX, join(ROOT, 'bench/startup-child.ts'), ...args],
 		{
 			cwd: ROOT,
 			env,
@@ -319,6 +330,7 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 				progress(`${size.label}: start-up ${num(Number((line.ms as Record<string, number>).total))} ms`);
 			}
 			if (line.type === 'core') result.core = line;
+			if (line.type === 'bot-gc' && result.bot) result.bot.gc = line.gc as BotGc;
 			if (line.type === 'bot-ready') resolve(line);
 		});
 		child.once('exit', (code) =>
@@ -329,7 +341,7 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 		const line = await ready;
 		if (withBot && emu) {
 			progress(`${size.label}: bot ready; measuring interactions`);
-			const options = quick ? { samples: 30, warmup: 5, capMs: 2_000 } : { samples: 200, warmup: 20, capMs: 8_000 };
+			const options = quick ? { samples: 30, warmup: 5, capMs: 2_000 } : { samples: 1_000, warmup: 50, capMs: 8_000 };
 			const results = await measureBot(emu, line.inputs as Inputs, options, (name) =>
 				process.stderr.write(`  bot ${size.label}: ${name}\n`),
 			);
@@ -469,7 +481,17 @@ interface FanoutResult {
 	readonly peakPerSecond: number;
 	readonly eventLoopDelayMs: { readonly max: number; readonly p99: number; readonly mean: number };
 	/** The longest gap of a 10 ms timer in the bot, and when in the tick it began (ms). */
-	readonly worstStall: { readonly ms: number; readonly atMs: number };
+	/**
+	 * The longest gap of a 10 ms timer in the bot, when in the tick it began (ms), and how much of
+	 * it the bot's main thread spent on the CPU (the rest is waiting for a core); and the gap in
+	 * which the main thread ran longest.
+	 */
+	readonly worstStall: {
+		readonly ms: number;
+		readonly atMs: number;
+		readonly cpuMs: number;
+		readonly longestCpu: { readonly ms: number; readonly atMs: number };
+	};
 	/** Garbage-collection pauses in the bot during the tick. */
 	readonly gc: { readonly count: number; readonly totalMs: number; readonly maxMs: number };
 	/** `/today` sent every 250 ms while the posts went out. */
@@ -483,11 +505,15 @@ async function measureFanout(guilds: number): Promise<FanoutResult> {
 		guilds: Array.from({ length: guilds }, (_, i) => ({ name: `Server ${i + 1}` })),
 		recommendedShards: shards,
 	});
-	const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'bench/fanout-child.ts')], {
-		cwd: ROOT,
-		env: { PATH: process.env.PATH ?? '', DISCORD_API_URL: emu.url, DISCORD_TOKEN: emu.token },
-		stdio: ['pipe', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[...startCommand(ROOT).flags, '--import', TSX, join(ROOT, 'bench/fanout-child.ts')],
+		{
+			cwd: ROOT,
+			env: { PATH: process.env.PATH ?? '', DISCORD_API_URL: emu.url, DISCORD_TOKEN: emu.token },
+			stdio: ['pipe', 'pipe', 'inherit'],
+		},
+	);
 	try {
 		let onDone: (line: Record<string, unknown>) => void = () => undefined;
 		const done = new Promise<Record<string, unknown>>((resolve) => (onDone = resolve));
@@ -634,7 +660,13 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 		out.push(formatTable(['corpus', 'operation', 'median µs>', 'p99 µs>', 'ops>', 'target', 'result'], rows));
 	}
 	if (only.has('bot')) {
-		out.push('', '## Bot: interaction sent by the emulator → callback received (ms)', '');
+		out.push(
+			'',
+			'## Bot: interaction sent by the emulator → callback received (ms)',
+			'',
+			`The bot runs with \`npm start\`'s Node flags (${startCommand(ROOT).flags.join(' ')}), through tsx.`,
+			'',
+		);
 		const rows: Cell[][] = [];
 		for (const s of sizes) {
 			for (const r of s.bot?.results ?? []) {
@@ -667,6 +699,22 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 			'',
 			formatTable(['corpus', 'RSS MiB>', 'peak RSS MiB>'], mem),
 		);
+		const gcRows: Cell[][] = sizes.flatMap((s) =>
+			Object.entries(s.bot?.gc ?? {}).map(([kind, g]) => [
+				s.label,
+				kind,
+				num(g.count),
+				num(g.totalMs, 1),
+				num(g.maxMs, 1),
+			]),
+		);
+		if (gcRows.length > 0)
+			out.push(
+				'',
+				"The bot's garbage collections while the interactions above were measured (a pause inside an interaction is in its latency):",
+				'',
+				formatTable(['corpus', 'kind', 'count>', 'total ms>', 'longest ms>'], gcRows),
+			);
 	}
 	if (only.has('memory')) {
 		out.push('', '## Memory: the bot as `npm start` runs it (bundled corpus) with many guilds', '');
@@ -712,7 +760,8 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 			num(r.peakPerSecond),
 			num(r.eventLoopDelayMs.max, 1),
 			num(r.eventLoopDelayMs.p99, 1),
-			`${num(r.worstStall.ms)} at ${num(r.worstStall.atMs / 1_000, 1)} s`,
+			`${num(r.worstStall.ms)} (${num(r.worstStall.cpuMs)} CPU) at ${num(r.worstStall.atMs / 1_000, 1)} s`,
+			`${num(r.worstStall.longestCpu.ms)} at ${num(r.worstStall.longestCpu.atMs / 1_000, 1)} s`,
 			`${num(r.gc.maxMs, 1)} (${num(r.gc.count)})`,
 			`${num(r.interactionsDuring.medianMs, 2)} / ${num(r.interactionsDuring.p99Ms, 2)} (${num(r.interactionsDuring.count)})`,
 			r.responses429 === 0 ? 'pass' : 'FAIL',
@@ -731,6 +780,7 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 					'loop delay max ms>',
 					'loop delay p99 ms>',
 					'worst stall ms, into tick>',
+					'most CPU in one gap ms, into tick>',
 					'longest GC ms (GCs)>',
 					'/today during, median / p99 ms (n)>',
 					'0 429s',
@@ -738,7 +788,7 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 				rows,
 			),
 			'',
-			"ideal: servers / 50 s (Discord's global limit). Loop delay: monitorEventLoopDelay in the bot during the tick; worst stall: the longest gap of a 10 ms timer there, and when it began.",
+			"ideal: servers / 50 s (Discord's global limit). Loop delay: monitorEventLoopDelay in the bot during the tick; worst stall: how late a 10 ms timer there fired at its latest, the bot's main-thread CPU time over that whole interval (so it can exceed the lateness; the rest of the interval it waited for a core or slept), and when it began; most CPU in one gap: the gap in which the bot's own work ran longest.",
 		);
 	} else out.push('', '## Daily fan-out: not measured in this run (`--only` left it out).');
 	return out.join('\n');
