@@ -121,8 +121,21 @@ export interface CollectionView {
 	readonly correspondents: readonly PersonRef[];
 }
 
-/** Every collection in the corpus, with counts (counted once by `buildCorpus`). */
+/** The views of each corpus's collections, made on the first call: they never change after `buildCorpus`. */
+const viewsByCorpus = new WeakMap<Corpus, readonly CollectionView[]>();
+
+/**
+ * Every collection in the corpus, with counts (counted once by `buildCorpus`) and correspondents.
+ * Made once per corpus and shared by later calls (a collection of 100,000 letters lists thousands
+ * of correspondents).
+ */
 export function collectionViews(corpus: Corpus): readonly CollectionView[] {
+	let views = viewsByCorpus.get(corpus);
+	if (views === undefined) viewsByCorpus.set(corpus, (views = makeCollectionViews(corpus)));
+	return views;
+}
+
+function makeCollectionViews(corpus: Corpus): readonly CollectionView[] {
 	return corpus.collections.map((c) => {
 		const stats = corpus.collectionStats.get(c.id);
 		return {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { collectionViews, letterView } from '../../src/core/views.js';
-import { fixtureCorpus } from '../fixtures/corpus.js';
+import { buildCorpus } from '../../src/core/corpus.js';
+import { fixtureCorpus, fixtureData } from '../fixtures/corpus.js';
 
 const view = (id: string): ReturnType<typeof letterView> => {
 	const letter = fixtureCorpus.byId.get(id);
@@ -80,5 +81,13 @@ describe('collectionViews', () => {
 			['war', 21, 14, 3, 4],
 			['family', 1, 1, 0, 0],
 		]);
+	});
+
+	test('GIVEN two calls THEN the views are made once per corpus, and another corpus gets its own', () => {
+		const first = collectionViews(fixtureCorpus);
+		expect(collectionViews(fixtureCorpus)).toBe(first);
+		const other = buildCorpus({ ...fixtureData, collections: fixtureData.collections.slice(1) });
+		expect(collectionViews(other).map((c) => c.id)).toEqual(['family']);
+		expect(first.map((c) => c.id)).toEqual(['war', 'family']);
 	});
 });
