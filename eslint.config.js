@@ -22,7 +22,10 @@ export default tseslint.config(
 				{
 					patterns: [
 						{ group: ['discord.js', 'discord.js/*', '@discordjs/*'], message: 'src/core must not import discord.js' },
-						{ group: ['node-cron', 'keyv', '@keyv/*', 'pino'], message: 'src/core is pure: no scheduler, storage or logging' },
+						{
+							group: ['node-cron', 'keyv', '@keyv/*', 'pino'],
+							message: 'src/core is pure: no scheduler, storage or logging',
+						},
 						{ group: ['node:*', 'fs', 'path', 'http', 'https'], message: 'src/core does no I/O' },
 						{ group: ['../*', '!../core/*'], message: 'src/core imports only from src/core' },
 					],

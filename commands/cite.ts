@@ -12,10 +12,7 @@ import { notice } from '../src/discord/screens.js';
 export const citeData = {
 	name: 'cite',
 	description: 'A one-line citation of a letter, ready to paste',
-	options: [
-		letterOption,
-		collectionOption('Only letters of this collection'),
-	],
+	options: [letterOption, collectionOption('Only letters of this collection')],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** `/cite <letter> [collection]`: the citation in a code block, so it copies exactly. */

@@ -8,10 +8,7 @@ import { letterScreen, notice } from '../src/discord/screens.js';
 export const letterData = {
 	name: 'letter',
 	description: 'Read one letter',
-	options: [
-		letterOption,
-		collectionOption('Only letters of this collection'),
-	],
+	options: [letterOption, collectionOption('Only letters of this collection')],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** `/letter <letter> [collection]`: one letter, paged, with its links. */

@@ -9,10 +9,7 @@ import { notice, threadIndexOf, threadScreen } from '../src/discord/screens.js';
 export const threadData = {
 	name: 'thread',
 	description: 'The whole thread of replies around a letter, one letter per page',
-	options: [
-		letterOption,
-		collectionOption('Only letters of this collection'),
-	],
+	options: [letterOption, collectionOption('Only letters of this collection')],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 /** `/thread <letter> [collection]`: opens at the letter asked about. */

@@ -28,7 +28,10 @@ export interface BotParts {
 }
 
 /** The `deps` factory for `startBot`, and the daily-post dependencies it built (once the client exists). */
-export function composeBot(parts: BotParts): { deps: (client: Client) => Deps; daily: () => DailyPostDeps | undefined } {
+export function composeBot(parts: BotParts): {
+	deps: (client: Client) => Deps;
+	daily: () => DailyPostDeps | undefined;
+} {
 	let daily: DailyPostDeps | undefined;
 	const { store } = parts;
 	return {

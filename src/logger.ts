@@ -6,10 +6,21 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
-const REDACT = ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'config.discord.token', 'discord.token'];
+const REDACT = [
+	'token',
+	'*.token',
+	'headers.authorization',
+	'*.headers.authorization',
+	'config.discord.token',
+	'discord.token',
+];
 
 /** Create the process's logger. `secrets` are masked wherever they appear in a log line. */
-export function createLogger(options: { level: string; secrets?: readonly string[]; destination?: DestinationStream }): Logger {
+export function createLogger(options: {
+	level: string;
+	secrets?: readonly string[];
+	destination?: DestinationStream;
+}): Logger {
 	const secrets = (options.secrets ?? []).filter((s) => s.length >= 8);
 	const mask = (text: string): string => secrets.reduce((t, s) => t.split(s).join('[redacted]'), text);
 	return pino(

@@ -49,7 +49,10 @@ export function resolvePerson(phrase: string, people: readonly Person[]): Person
 	let tie = false;
 	for (const person of people) {
 		for (const name of [person.name, person.shortName, ...person.aliases]) {
-			const needle = ` ${name.toLowerCase().replace(/[^a-z0-9.]+/g, ' ').trim()} `;
+			const needle = ` ${name
+				.toLowerCase()
+				.replace(/[^a-z0-9.]+/g, ' ')
+				.trim()} `;
 			if (!text.includes(needle)) continue;
 			if (!best || needle.length > best.length) {
 				best = { person, length: needle.length };

@@ -177,7 +177,9 @@ export function findDespatchReference(sentence: string, letterDate: string, coun
 	if (!m) return undefined;
 	const [matched, modifiers, , yesterday, today, weekday, dayText, monthWord, monthName] = m;
 	const after = sentence.slice(m.index + matched.length);
-	const toSomeoneElse = /^\s*,?\s*to\s/i.test(after) && !/^\s*,?\s*to\s+(?:(?:me|us|myself)\b|[^,.;]*?\band\s+(?:me|myself)\b)/i.test(after);
+	const toSomeoneElse =
+		/^\s*,?\s*to\s/i.test(after) &&
+		!/^\s*,?\s*to\s+(?:(?:me|us|myself)\b|[^,.;]*?\band\s+(?:me|myself)\b)/i.test(after);
 	if (toSomeoneElse || /^\s*(?:,|and)\s*(?:the\s+)?\d/.test(after)) return undefined;
 	const [y, mo, d] = letterDate.split('-').map(Number);
 	if (y === undefined || mo === undefined || d === undefined) return undefined;

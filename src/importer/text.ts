@@ -19,7 +19,8 @@ export const MONTHS = [
 	'december',
 ] as const;
 
-const MONTH_PATTERN = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH_PATTERN =
+	'(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
 /** Month number (1-12) of an English month name or abbreviation, any case. */
 export function monthNumber(name: string): number | undefined {
@@ -42,7 +43,10 @@ export function parseEnglishDate(text: string): DayMonth | undefined {
 	const t = text.trim();
 	let m = new RegExp(`^(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th|d)?(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
 	if (m) return build(m[1], m[2], m[3]);
-	m = new RegExp(`^(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|d)?\\s+(?:of\\s+)?(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?$`, 'i').exec(t);
+	m = new RegExp(
+		`^(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|d)?\\s+(?:of\\s+)?(${MONTH_PATTERN})(?:,?\\s+(\\d{4}))?$`,
+		'i',
+	).exec(t);
 	if (m) return build(m[2], m[1], m[3]);
 	return undefined;
 }
@@ -107,11 +111,21 @@ export function cleanParagraphs(raw: readonly string[], fieldPrefix = 'body'): C
 	const paragraphs = raw.map((original, index) => {
 		let text = original.replace(/\s+/g, ' ').trim();
 		text = text.replace(/(\p{Lu}\p{L}*)- (\p{Lu}\p{L}*)/gu, (match, a: string, b: string) => {
-			corrections.push({ field: `${fieldPrefix}[${index}]`, from: match, to: `${a}-${b}`, reason: 'line-break hyphenation in the source' });
+			corrections.push({
+				field: `${fieldPrefix}[${index}]`,
+				from: match,
+				to: `${a}-${b}`,
+				reason: 'line-break hyphenation in the source',
+			});
 			return `${a}-${b}`;
 		});
 		text = text.replace(/(\p{L}*\p{Ll})- (?=\S)/gu, (match, a: string) => {
-			corrections.push({ field: `${fieldPrefix}[${index}]`, from: match.trimEnd(), to: a, reason: 'stray hyphen in the source' });
+			corrections.push({
+				field: `${fieldPrefix}[${index}]`,
+				from: match.trimEnd(),
+				to: a,
+				reason: 'stray hyphen in the source',
+			});
 			return `${a} `;
 		});
 		let out = '';

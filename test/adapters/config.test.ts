@@ -18,13 +18,21 @@ describe('GIVEN the environment', () => {
 
 	test("WHEN POST_RATE_PER_SECOND is given THEN it must be above 0 and at most Discord's 50", () => {
 		expect(loadConfig({ POST_RATE_PER_SECOND: '22.5' }).postRatePerSecond).toBe(22.5);
-		expect(() => loadConfig({ POST_RATE_PER_SECOND: '60' })).toThrow("POST_RATE_PER_SECOND must be at most 50 (Discord's global limit)");
+		expect(() => loadConfig({ POST_RATE_PER_SECOND: '60' })).toThrow(
+			"POST_RATE_PER_SECOND must be at most 50 (Discord's global limit)",
+		);
 		expect(() => loadConfig({ POST_RATE_PER_SECOND: '0' })).toThrow('POST_RATE_PER_SECOND must be above 0');
 		expect(() => loadConfig({ POST_RATE_PER_SECOND: 'fast' })).toThrow('POST_RATE_PER_SECOND must be a number');
 	});
 
 	test('WHEN the bot settings are given THEN they are parsed and frozen', () => {
-		const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: '123456789012345678', STORE_URL: 'redis://127.0.0.1:6379', TZ: 'Europe/London', LOG_LEVEL: '' });
+		const config = loadConfig({
+			DISCORD_TOKEN: TOKEN,
+			DISCORD_APPLICATION_ID: '123456789012345678',
+			STORE_URL: 'redis://127.0.0.1:6379',
+			TZ: 'Europe/London',
+			LOG_LEVEL: '',
+		});
 		expect(config.discord.token).toBe(TOKEN);
 		expect(config.storeUrl).toBe('redis://127.0.0.1:6379');
 		expect(config.timezone).toBe('Europe/London');
@@ -33,7 +41,16 @@ describe('GIVEN the environment', () => {
 
 	test('WHEN several values are wrong THEN every one is named in one error', () => {
 		const attempt = (): unknown =>
-			loadConfig({ DISCORD_APPLICATION_ID: 'abc', STORE_URL: 'mysql://x', LOG_LEVEL: 'loud', TZ: 'Mars/Olympus', DISCORD_API_URL: 'ftp://x' }, ['DISCORD_TOKEN']);
+			loadConfig(
+				{
+					DISCORD_APPLICATION_ID: 'abc',
+					STORE_URL: 'mysql://x',
+					LOG_LEVEL: 'loud',
+					TZ: 'Mars/Olympus',
+					DISCORD_API_URL: 'ftp://x',
+				},
+				['DISCORD_TOKEN'],
+			);
 		expect(attempt).toThrow(ConfigError);
 		const problems = (() => {
 			try {

@@ -7,7 +7,14 @@ const [telegram, report] = parseTruman1946(readRepoFile(FILE), FILE);
 
 describe('GIVEN the Truman Papers file of April 1946', () => {
 	test('THEN the capitals telegram comes out as Stalin to Truman, 6 April 1946, in sentence case', () => {
-		expect(telegram).toMatchObject({ kind: 'telegram', from: ['stalin'], to: ['truman'], sent: '1946-04-06', received: '1946-04-06', classification: 'Secret' });
+		expect(telegram).toMatchObject({
+			kind: 'telegram',
+			from: ['stalin'],
+			to: ['truman'],
+			sent: '1946-04-06',
+			received: '1946-04-06',
+			classification: 'Secret',
+		});
 		expect(telegram?.salutation).toBe('Dear Mr. President.');
 		expect(telegram?.signature).toBe('Sincerely yours,\nJ. Stalin');
 		expect(telegram?.body).toHaveLength(3);
@@ -26,7 +33,15 @@ describe('GIVEN the Truman Papers file of April 1946', () => {
 	});
 
 	test('THEN the ambassador report is Smith to the Secretary of State, with catchwords dropped and split sentences joined', () => {
-		expect(report).toMatchObject({ kind: 'report', from: ['smith'], to: ['byrnes'], sent: '1946-04-05', number: '1053', place: 'Moscow', classification: 'Top Secret' });
+		expect(report).toMatchObject({
+			kind: 'report',
+			from: ['smith'],
+			to: ['byrnes'],
+			sent: '1946-04-05',
+			number: '1053',
+			place: 'Moscow',
+			classification: 'Top Secret',
+		});
 		expect(report?.body).toHaveLength(21);
 		const text = report?.body?.join('\n') ?? '';
 		expect(text).toContain('but at the same time we are fully conscious of our own strength.');
@@ -39,7 +54,9 @@ describe('GIVEN the Truman Papers file of April 1946', () => {
 
 describe('GIVEN page-broken text', () => {
 	test('WHEN a page ends mid-sentence with a catchword THEN the catchword goes and the sentence is joined', () => {
-		expect(pagedParagraphs(['It ran on and', '', '~~SECRET~~', 'PAGE 2', '', 'on', '', 'on to the end.'])).toEqual(['It ran on and on to the end.']);
+		expect(pagedParagraphs(['It ran on and', '', '~~SECRET~~', 'PAGE 2', '', 'on', '', 'on to the end.'])).toEqual([
+			'It ran on and on to the end.',
+		]);
 	});
 
 	test.each([

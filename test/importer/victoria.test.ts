@@ -59,30 +59,123 @@ describe('GIVEN the two volumes of The Letters of Queen Victoria', () => {
 
 	test.each([
 		// source, heading line, sent, precision, from, to, salutation, opening words
-		[VOL1, 1892, '1821-05', 'month', 'adelaide', 'victoria', 'My Dear Little Heart,', "I hope you are well and don't forget Aunt Adelaide"],
-		[VOL1, 2056, '1832-05-22', 'day', 'leopold', 'victoria', 'My Dearest Love,', 'Let me offer you my _sincerest_ and _best_ wishes'],
+		[
+			VOL1,
+			1892,
+			'1821-05',
+			'month',
+			'adelaide',
+			'victoria',
+			'My Dear Little Heart,',
+			"I hope you are well and don't forget Aunt Adelaide",
+		],
+		[
+			VOL1,
+			2056,
+			'1832-05-22',
+			'day',
+			'leopold',
+			'victoria',
+			'My Dearest Love,',
+			'Let me offer you my _sincerest_ and _best_ wishes',
+		],
 		[VOL1, 4415, '1837-06-20', 'day', 'adelaide', 'victoria', undefined, 'MY DEAREST NIECE ... I feel most grateful'],
-		[VOL1, 6336, '1838-04-05', 'day', 'melbourne', 'victoria', undefined, 'Lord Melbourne presents his humble duty to your Majesty, and is much distressed'],
-		[VOL1, 6359, '1838-04-10', 'day', 'victoria', 'leopold', 'My Dearest Uncle,', 'I received your kind letter of the 5th on Sunday'],
-		[VOL1, 6837, '1838-06-18', 'day', 'leopold', 'victoria', 'My Dearest and Most Beloved Victoria,', 'You have written me a _very dear_ and long letter'],
-		[VOL1, 11359, '1839-12-01', 'day', 'maria-ii', 'victoria', 'Ma bien chère Victoire,', 'Hier ayant reçu la communication'],
-		[VOL1, 17607, '1841-08-31', 'day', 'clarendon', 'melbourne', 'My Dear Melbourne,', 'You may like to know that Peel'],
+		[
+			VOL1,
+			6336,
+			'1838-04-05',
+			'day',
+			'melbourne',
+			'victoria',
+			undefined,
+			'Lord Melbourne presents his humble duty to your Majesty, and is much distressed',
+		],
+		[
+			VOL1,
+			6359,
+			'1838-04-10',
+			'day',
+			'victoria',
+			'leopold',
+			'My Dearest Uncle,',
+			'I received your kind letter of the 5th on Sunday',
+		],
+		[
+			VOL1,
+			6837,
+			'1838-06-18',
+			'day',
+			'leopold',
+			'victoria',
+			'My Dearest and Most Beloved Victoria,',
+			'You have written me a _very dear_ and long letter',
+		],
+		[
+			VOL1,
+			11359,
+			'1839-12-01',
+			'day',
+			'maria-ii',
+			'victoria',
+			'Ma bien chère Victoire,',
+			'Hier ayant reçu la communication',
+		],
+		[
+			VOL1,
+			17607,
+			'1841-08-31',
+			'day',
+			'clarendon',
+			'melbourne',
+			'My Dear Melbourne,',
+			'You may like to know that Peel',
+		],
 		[VOL1, 21308, '1842-02-14', 'day', 'peel', 'victoria', undefined, 'Sir Robert Peel, with his humble duty to'],
 		[VOL1, 26978, '1843-06-09', 'day', 'fremantle', 'peel', 'My Dear Sir Robert,', 'The King of Hanover took his seat'],
 		[VOL2, 8808, '1848-03-03', 'day', 'louis-philippe', 'victoria', 'Madame,', 'Après avoir rendu grâces à Dieu'],
 		[VOL2, 9073, '1848-04-03', 'day', 'nicholas-i', 'victoria', 'Madame ma sœur,', 'Veuillez me permettre, Madame'],
-		[VOL2, 11993, '1849-03-30', 'day', 'victor-emmanuel', 'victoria', 'Ma très chère sœur,', 'La participation officielle'],
+		[
+			VOL2,
+			11993,
+			'1849-03-30',
+			'day',
+			'victor-emmanuel',
+			'victoria',
+			'Ma très chère sœur,',
+			'La participation officielle',
+		],
 		[VOL2, 14595, '1850-08-26', 'day', 'nemours', 'victoria', 'Madame ma chère Cousine,', 'La main de Dieu vient de'],
 		[VOL2, 19349, '1851-12-25', 'day', 'victoria', 'russell', undefined, 'The Queen'],
-		[VOL2, 23632, '1852-12-27', 'day', 'countess-of-derby', 'lady-ely', 'My Dearest Lady Ely,', 'Lord Derby told me that he saw you'],
+		[
+			VOL2,
+			23632,
+			'1852-12-27',
+			'day',
+			'countess-of-derby',
+			'lady-ely',
+			'My Dearest Lady Ely,',
+			'Lord Derby told me that he saw you',
+		],
 		[VOL2, 24584, '1853-04-20', 'day', 'nicholas-i', 'albert', 'Monseigneur,', "J'allais Vous adresser"],
-		[VOL2, 26074, '1853-12', 'month', 'victoria', 'clarendon', undefined, "The Queen has received Lord Clarendon's letter of the 19th"],
-	])('WHEN reading %s at line %i THEN it is dated %s (%s), from %s to %s', (source, line, sent, precision, from, to, salutation, opening) => {
-		const letter = at(source, line);
-		expect(letter).toMatchObject({ sent, precision, from: [from], to: [to] });
-		expect(letter?.salutation).toBe(salutation);
-		expect(letter?.body?.[0]?.startsWith(opening)).toBe(true);
-	});
+		[
+			VOL2,
+			26074,
+			'1853-12',
+			'month',
+			'victoria',
+			'clarendon',
+			undefined,
+			"The Queen has received Lord Clarendon's letter of the 19th",
+		],
+	])(
+		'WHEN reading %s at line %i THEN it is dated %s (%s), from %s to %s',
+		(source, line, sent, precision, from, to, salutation, opening) => {
+			const letter = at(source, line);
+			expect(letter).toMatchObject({ sent, precision, from: [from], to: [to] });
+			expect(letter?.salutation).toBe(salutation);
+			expect(letter?.body?.[0]?.startsWith(opening)).toBe(true);
+		},
+	);
 
 	test('THEN ids are built from date, sender and recipient', () => {
 		expect(at(VOL1, 6359)?.id).toBe('qv-1838-04-10-victoria-to-leopold');
@@ -92,14 +185,34 @@ describe('GIVEN the two volumes of The Letters of Queen Victoria', () => {
 
 describe('GIVEN the shapes of dateline the edition prints', () => {
 	test.each([
-		['place and full date', ['BUCKINGHAM PALACE, _10th April 1838._'], { place: 'Buckingham Palace', year: 1838, month: 4, day: 10, precision: 'day' }],
+		[
+			'place and full date',
+			['BUCKINGHAM PALACE, _10th April 1838._'],
+			{ place: 'Buckingham Palace', year: 1838, month: 4, day: 10, precision: 'day' },
+		],
 		['date only', ['_5th April 1838._'], { year: 1838, month: 4, day: 5, precision: 'day' }],
-		['a time after the date', ['_20th June 1837_ (_half-past eight_ A.M.).'], { year: 1837, month: 6, day: 20, precision: 'day' }],
+		[
+			'a time after the date',
+			['_20th June 1837_ (_half-past eight_ A.M.).'],
+			{ year: 1837, month: 6, day: 20, precision: 'day' },
+		],
 		['French', ['PARIS, _le 23 Juin 1837._'], { place: 'Paris', year: 1837, month: 6, day: 23, precision: 'day' }],
-		['French ordinal', ['NEWHAVEN, SUSSEX, _3ème Mars 1848._'], { place: 'Newhaven, Sussex', year: 1848, month: 3, day: 3, precision: 'day' }],
+		[
+			'French ordinal',
+			['NEWHAVEN, SUSSEX, _3ème Mars 1848._'],
+			{ place: 'Newhaven, Sussex', year: 1848, month: 3, day: 3, precision: 'day' },
+		],
 		['old ordinal "d"', ['WINDSOR CASTLE, _23d February 1851._'], { year: 1851, month: 2, day: 23, precision: 'day' }],
-		['a weekday before the day', ['CANFORD HOUSE, _Friday, 13th January 1843._'], { place: 'Canford House', year: 1843, month: 1, day: 13 }],
-		['place over two lines', ['CAMP OF BEVERLOO (in the North of the Province of Limburg), _3rd', 'August 1835._'], { year: 1835, month: 8, day: 3 }],
+		[
+			'a weekday before the day',
+			['CANFORD HOUSE, _Friday, 13th January 1843._'],
+			{ place: 'Canford House', year: 1843, month: 1, day: 13 },
+		],
+		[
+			'place over two lines',
+			['CAMP OF BEVERLOO (in the North of the Province of Limburg), _3rd', 'August 1835._'],
+			{ year: 1835, month: 8, day: 3 },
+		],
 	])('WHEN the dateline has %s THEN it is read', (_shape, lines, expected) => {
 		expect(isDateline(lines)).toBe(true);
 		expect(parseDateline(lines)).toMatchObject(expected);
@@ -109,7 +222,9 @@ describe('GIVEN the shapes of dateline the edition prints', () => {
 		const d = parseDateline(['WHITEHALL, _14th February, Monday Night._ (_Half-past_ 1 A.M.)']);
 		expect(d).toMatchObject({ place: 'Whitehall', month: 2, day: 14, precision: 'day' });
 		expect(d.year).toBeUndefined();
-		expect(at(VOL1, 21308)?.dateNote).toBe('The dateline gives no year; 1842 is taken from the letters printed around it.');
+		expect(at(VOL1, 21308)?.dateNote).toBe(
+			'The dateline gives no year; 1842 is taken from the letters printed around it.',
+		);
 	});
 
 	test('WHEN the editors supply the day in brackets THEN the day is kept and the note says so', () => {
@@ -129,7 +244,11 @@ describe('GIVEN the shapes of dateline the edition prints', () => {
 	});
 
 	test('WHEN the edition gives a choice of two days THEN only the month is claimed', () => {
-		expect(parseDateline(['(Undated--_22nd or 23rd June 1837._)'])).toMatchObject({ year: 1837, month: 6, precision: 'month' });
+		expect(parseDateline(['(Undated--_22nd or 23rd June 1837._)'])).toMatchObject({
+			year: 1837,
+			month: 6,
+			precision: 'month',
+		});
 	});
 
 	test('WHEN a letter is undated THEN its month or year comes from its neighbours, said in the note, and it is never "day"', () => {
@@ -139,19 +258,43 @@ describe('GIVEN the shapes of dateline the edition prints', () => {
 	});
 
 	test('WHEN a state letter ends "Given at ..., the 4th day of December 1848" THEN the date is read from that close', () => {
-		expect(at(VOL2, 11264)).toMatchObject({ sent: '1848-12-04', precision: 'day', dateBasis: 'closing-date', place: 'Gaëta', from: ['pius-ix'] });
-		expect(at(VOL2, 11543)).toMatchObject({ sent: '1849-01', precision: 'month', dateBasis: 'closing-date', place: 'Windsor Castle', to: ['pius-ix'] });
-		expect(at(VOL2, 11543)?.replyTo).toEqual([expect.objectContaining({ id: 'qv-1848-12-04-pius-ix-to-victoria', method: 'inferred' })]);
+		expect(at(VOL2, 11264)).toMatchObject({
+			sent: '1848-12-04',
+			precision: 'day',
+			dateBasis: 'closing-date',
+			place: 'Gaëta',
+			from: ['pius-ix'],
+		});
+		expect(at(VOL2, 11543)).toMatchObject({
+			sent: '1849-01',
+			precision: 'month',
+			dateBasis: 'closing-date',
+			place: 'Windsor Castle',
+			to: ['pius-ix'],
+		});
+		expect(at(VOL2, 11543)?.replyTo).toEqual([
+			expect.objectContaining({ id: 'qv-1848-12-04-pius-ix-to-victoria', method: 'inferred' }),
+		]);
 	});
 
 	test('WHEN a Russian letter gives both calendars THEN the Western (New Style) day is used', () => {
-		expect(parseDateline(['                    22 Mars', 'ST. PETERSBURG, _le ------- 1848._', '                    3 Avril'])).toMatchObject({
+		expect(
+			parseDateline([
+				'                    22 Mars',
+				'ST. PETERSBURG, _le ------- 1848._',
+				'                    3 Avril',
+			]),
+		).toMatchObject({
 			place: 'St. Petersburg',
 			year: 1848,
 			month: 4,
 			day: 3,
 		});
-		expect(parseDateline(['              18', 'TSARSKO, _ce_ -- _Octobre_ 1853.', '              30'])).toMatchObject({ place: 'Tsarsko', month: 10, day: 30 });
+		expect(parseDateline(['              18', 'TSARSKO, _ce_ -- _Octobre_ 1853.', '              30'])).toMatchObject({
+			place: 'Tsarsko',
+			month: 10,
+			day: 30,
+		});
 	});
 
 	test('WHEN a time of day stands under the date THEN it goes into the date note, not the body', () => {
@@ -160,7 +303,10 @@ describe('GIVEN the shapes of dateline the edition prints', () => {
 	});
 
 	test('WHEN the place stands a blank line above the date THEN both are read', () => {
-		expect(at(VOL1, 27608)).toMatchObject({ sent: '1843-09-21', place: 'On Board the Victoria and Albert, in the River' });
+		expect(at(VOL1, 27608)).toMatchObject({
+			sent: '1843-09-21',
+			place: 'On Board the Victoria and Albert, in the River',
+		});
 	});
 });
 
@@ -168,9 +314,19 @@ describe('GIVEN the headings of the edition', () => {
 	test.each([
 		['_Viscount Melbourne to Queen Victoria._', 'Viscount Melbourne', 'Queen Victoria', 'letter'],
 		['_Queen Victoria to the Duke of Wellington_.', 'Queen Victoria', 'the Duke of Wellington', 'letter'],
-		['_The Princess Hohenlohe[9] to the Princess Victoria._', 'The Princess Hohenlohe', 'the Princess Victoria', 'letter'],
+		[
+			'_The Princess Hohenlohe[9] to the Princess Victoria._',
+			'The Princess Hohenlohe',
+			'the Princess Victoria',
+			'letter',
+		],
 		['_Prince Leopold_[7] _to the Princess Victoria._', 'Prince Leopold', 'the Princess Victoria', 'letter'],
-		['_The King of Sardinia_ (_Victor Emanuel_) _to Queen Victoria._', 'The King of Sardinia', 'Queen Victoria', 'letter'],
+		[
+			'_The King of Sardinia_ (_Victor Emanuel_) _to Queen Victoria._',
+			'The King of Sardinia',
+			'Queen Victoria',
+			'letter',
+		],
 		['_Memorandum: Viscount Melbourne to Queen Victoria._', 'Viscount Melbourne', 'Queen Victoria', 'memorandum'],
 	])('WHEN the heading reads %s THEN sender and recipient are found', (line, fromText, toText, kind) => {
 		expect(headingParts(line)).toMatchObject({ fromText, toText, kind });
@@ -201,9 +357,16 @@ describe('GIVEN the headings of the edition', () => {
 describe('GIVEN the footnotes, misprints and markup of the edition', () => {
 	test('THEN footnote markers are taken out of the text and kept as notes with their text', () => {
 		const letter = at(VOL1, 1911);
-		expect(letter?.body?.[0]).toContain('to dear Sissi a kiss in their name, and to Aunt Augusta, Aunt Mary and Aunt Sophia too');
+		expect(letter?.body?.[0]).toContain(
+			'to dear Sissi a kiss in their name, and to Aunt Augusta, Aunt Mary and Aunt Sophia too',
+		);
 		expect(letter?.notes.map((n) => n.marker)).toEqual(['2', '3', '4', '5']);
-		expect(letter?.notes[0]).toEqual({ marker: '2', paragraph: 0, offset: letter?.body?.[0]?.indexOf(' a kiss'), text: "Princess Feodore, the Queen's half-sister." });
+		expect(letter?.notes[0]).toEqual({
+			marker: '2',
+			paragraph: 0,
+			offset: letter?.body?.[0]?.indexOf(' a kiss'),
+			text: "Princess Feodore, the Queen's half-sister.",
+		});
 		expect(letter?.body?.join(' ')).not.toMatch(/Footnote|\[\d+\]/);
 	});
 
@@ -213,7 +376,8 @@ describe('GIVEN the footnotes, misprints and markup of the edition', () => {
 
 	test('THEN a footnote on the heading or the dateline is kept as a note on the letter', () => {
 		expect(at(VOL1, 1998)?.notes[0]).toMatchObject({ marker: '9 (heading)', paragraph: 0, offset: 0 });
-		expect(at(VOL1, 1998)?.notes[0]?.text).toContain('Princess Feodore of Leiningen');		expect(at(VOL1, 2098)?.notes[0]).toMatchObject({ marker: '10 (dateline)', paragraph: 0, offset: 0 });
+		expect(at(VOL1, 1998)?.notes[0]?.text).toContain('Princess Feodore of Leiningen');
+		expect(at(VOL1, 2098)?.notes[0]).toMatchObject({ marker: '10 (dateline)', paragraph: 0, offset: 0 });
 		expect(at(VOL1, 2098)?.place).toBe('Laeken');
 	});
 
@@ -232,12 +396,19 @@ describe('GIVEN the footnotes, misprints and markup of the edition', () => {
 	test('THEN the misprinted name "Hohenhohe" is read as Hohenlohe with a recorded correction', () => {
 		const letter = held.find((l) => l.corrections.some((c) => c.from === 'Hohenhohe'));
 		expect(letter).toMatchObject({ from: ['feodora'], heading: 'The Princess Hohenlohe to Queen Victoria.' });
-		expect(letter?.corrections).toContainEqual({ field: 'heading', from: 'Hohenhohe', to: 'Hohenlohe', reason: expect.any(String) });
+		expect(letter?.corrections).toContainEqual({
+			field: 'heading',
+			from: 'Hohenhohe',
+			to: 'Hohenlohe',
+			reason: expect.any(String),
+		});
 	});
 
 	test("THEN the transcribers' ligature notation becomes the letter it stands for, recorded", () => {
 		const letter = at(VOL2, 9073);
-		expect(letter?.corrections).toContainEqual(expect.objectContaining({ field: 'salutation', from: 'MADAME MA S[OE]UR,', to: 'MADAME MA SŒUR,' }));
+		expect(letter?.corrections).toContainEqual(
+			expect.objectContaining({ field: 'salutation', from: 'MADAME MA S[OE]UR,', to: 'MADAME MA SŒUR,' }),
+		);
 		for (const l of held) expect(`${l.salutation ?? ''}${l.body?.join('') ?? ''}`).not.toMatch(/\[(?:oe|ae|OE|AE)\]/);
 	});
 
@@ -262,29 +433,56 @@ describe('GIVEN the calendar and the reply links', () => {
 	});
 
 	test("THEN a minister's third-person acknowledgement links to the Queen's letter of that day", () => {
-		expect(findThirdPersonReferences(['The Queen has received Lord John Russell\'s letter of yesterday.'], '1846-07-16', people.find((p) => p.id === 'russell') as Person, people)).toEqual([
-			{ date: '1846-07-15', evidence: "The Queen has received Lord John Russell's letter of yesterday." },
+		expect(
+			findThirdPersonReferences(
+				["The Queen has received Lord John Russell's letter of yesterday."],
+				'1846-07-16',
+				people.find((p) => p.id === 'russell') as Person,
+				people,
+			),
+		).toEqual([{ date: '1846-07-15', evidence: "The Queen has received Lord John Russell's letter of yesterday." }]);
+		expect(
+			findThirdPersonReferences(
+				["Lord Melbourne has to acknowledge your Majesty's note of the 28th ult."],
+				'1844-04-03',
+				people.find((p) => p.id === 'victoria') as Person,
+				people,
+			),
+		).toEqual([
+			{ date: '1844-03-28', evidence: "Lord Melbourne has to acknowledge your Majesty's note of the 28th ult." },
 		]);
 		expect(
-			findThirdPersonReferences(['Lord Melbourne has to acknowledge your Majesty\'s note of the 28th ult.'], '1844-04-03', people.find((p) => p.id === 'victoria') as Person, people),
-		).toEqual([{ date: '1844-03-28', evidence: "Lord Melbourne has to acknowledge your Majesty's note of the 28th ult." }]);
-		expect(findThirdPersonReferences(["The Queen has seen Lord Palmerston's letter of yesterday."], '1848-01-02', people.find((p) => p.id === 'russell') as Person, people)).toEqual([]);
+			findThirdPersonReferences(
+				["The Queen has seen Lord Palmerston's letter of yesterday."],
+				'1848-01-02',
+				people.find((p) => p.id === 'russell') as Person,
+				people,
+			),
+		).toEqual([]);
 	});
 
 	test('THEN "your kind letter of the 5th" links the Queen\'s letter to King Leopold\'s of that day', () => {
-		expect(at(VOL1, 6359)?.replyTo).toContainEqual(expect.objectContaining({ id: 'qv-1838-04-05-leopold-to-victoria', method: 'inferred' }));
+		expect(at(VOL1, 6359)?.replyTo).toContainEqual(
+			expect.objectContaining({ id: 'qv-1838-04-05-leopold-to-victoria', method: 'inferred' }),
+		);
 	});
 
 	test('THEN "received ... on the 29th of November" about a warning, not a letter, gives no link', () => {
 		expect(letters.some((l) => l.id.startsWith('qv-recd-'))).toBe(false);
-		expect(held.find((l) => l.id === 'qv-1851-12-23-victoria-to-leopold')?.replyTo.filter((r) => r.method === 'inferred')).toEqual([]);
+		expect(
+			held.find((l) => l.id === 'qv-1851-12-23-victoria-to-leopold')?.replyTo.filter((r) => r.method === 'inferred'),
+		).toEqual([]);
 	});
 
 	test('THEN "the letter which your Majesty addressed to me on the 24th of August last" names a letter the edition does not print', () => {
 		expect(held.find((l) => l.id === 'qv-1852-01-04-victoria-to-frederick-vii')?.replyTo).toEqual([
 			expect.objectContaining({ id: 'qv-1851-08-24-frederick-vii-to-victoria', method: 'inferred' }),
 		]);
-		expect(letters.find((l) => l.id === 'qv-1851-08-24-frederick-vii-to-victoria')).toMatchObject({ body: null, precision: 'day', dateBasis: 'reference' });
+		expect(letters.find((l) => l.id === 'qv-1851-08-24-frederick-vii-to-victoria')).toMatchObject({
+			body: null,
+			precision: 'day',
+			dateBasis: 'reference',
+		});
 	});
 
 	test('THEN a sequence link says which letter it follows and how much later', () => {
@@ -295,7 +493,9 @@ describe('GIVEN the calendar and the reply links', () => {
 			const target = byId.get(link?.id ?? '');
 			expect(target?.from).toEqual(l.to);
 			expect(target?.to).toEqual(l.from);
-			expect(link?.evidence).toMatch(/^The next letter from .+ to .+ after .+'s letter of .+, written (the same day|a day later|\d+ days later)\.$/);
+			expect(link?.evidence).toMatch(
+				/^The next letter from .+ to .+ after .+'s letter of .+, written (the same day|a day later|\d+ days later)\.$/,
+			);
 		}
 	});
 

@@ -62,7 +62,6 @@ const UNDATED: Readonly<Record<number, { sent: string; precision: Precision; not
 	},
 };
 
-
 /** Parse every numbered letter of the book. */
 export function parseAdamsLetters(text: string, people: readonly Person[], file: string): Draft[] {
 	const raw = readLetters(text, people, file);

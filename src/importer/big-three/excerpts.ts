@@ -59,7 +59,11 @@ export function parseExcerpts(json: string, file: string): Curated {
 	}
 	const drafts = parsed.data.excerpts.map((e) => {
 		if (!e.placeholder && (e.quotes === undefined || e.quotes.length === 0)) {
-			throw new ImportError(`${file}:${e.key}`, 'quotes', 'an excerpt needs at least one quotation (or "placeholder": true)');
+			throw new ImportError(
+				`${file}:${e.key}`,
+				'quotes',
+				'an excerpt needs at least one quotation (or "placeholder": true)',
+			);
 		}
 		return makeDraft({
 			key: e.key,

@@ -32,7 +32,20 @@ const FURNITURE = [
 ];
 
 /** Words of the capitals telegram that keep a capital letter in sentence case. */
-const PROPER = ['I', 'Mr.', 'President', 'General Smith', 'American', 'Army', 'Moscow', 'Soviet Union', 'United Nations Organization', 'League of Nations', 'United States', 'J. Stalin'];
+const PROPER = [
+	'I',
+	'Mr.',
+	'President',
+	'General Smith',
+	'American',
+	'Army',
+	'Moscow',
+	'Soviet Union',
+	'United Nations Organization',
+	'League of Nations',
+	'United States',
+	'J. Stalin',
+];
 
 function isFurniture(line: string): boolean {
 	return FURNITURE.some((re) => re.test(line.trim()));
@@ -70,7 +83,9 @@ export function pagedParagraphs(lines: readonly string[]): string[] {
 
 /** Sentence case for telegraphese capitals, restoring the proper nouns it contains. */
 export function sentenceCase(text: string): string {
-	let out = text.toLowerCase().replace(/(^|[.!?]\s+)(\p{Ll})/gu, (_m, lead: string, ch: string) => lead + ch.toUpperCase());
+	let out = text
+		.toLowerCase()
+		.replace(/(^|[.!?]\s+)(\p{Ll})/gu, (_m, lead: string, ch: string) => lead + ch.toUpperCase());
 	for (const word of PROPER) {
 		out = out.replace(new RegExp(`\\b${word.replace(/\./g, '\\.')}(?![\\w])`, 'gi'), word);
 	}
@@ -80,7 +95,8 @@ export function sentenceCase(text: string): string {
 function section(lines: readonly string[], start: RegExp, end: RegExp, where: string): string[] {
 	const from = lines.findIndex((l) => start.test(l.trim()));
 	const to = lines.findIndex((l, i) => i > from && end.test(l.trim()));
-	if (from === -1 || to === -1) throw new ImportError(where, 'body', `cannot find the text between ${start} and ${end}`);
+	if (from === -1 || to === -1)
+		throw new ImportError(where, 'body', `cannot find the text between ${start} and ${end}`);
 	return lines.slice(from, to);
 }
 
@@ -100,14 +116,16 @@ export function parseTruman1946(text: string, file: string): Draft[] {
 	const salutationRaw = telegramParas.shift() ?? '';
 	// The valediction has no full stop, so it arrives joined to the signature below it.
 	const closing = /^(SINCERELY YOURS,)?\s*(J\. STALIN)$/.exec(telegramParas.at(-1) ?? '');
-	if (!closing) throw new ImportError(`${file}:telegram`, 'signature', 'expected the telegram to end with its signature');
+	if (!closing)
+		throw new ImportError(`${file}:telegram`, 'signature', 'expected the telegram to end with its signature');
 	telegramParas.pop();
 	const signatureRaw = closing.slice(1).filter((s): s is string => s !== undefined);
 	const caseCorrection: Correction = {
 		field: 'body',
 		from: 'ALL CAPITALS',
 		to: 'sentence case',
-		reason: 'The Signal Corps form prints the telegram in capitals; it is given in sentence case with proper nouns restored. The capitals remain in the source file.',
+		reason:
+			'The Signal Corps form prints the telegram in capitals; it is given in sentence case with proper nouns restored. The capitals remain in the source file.',
 	};
 	const telegramLine = lines.findIndex((l) => /^DEAR MR\. PRESIDENT\.$/.test(l.trim())) + 1;
 
@@ -126,7 +144,11 @@ export function parseTruman1946(text: string, file: string): Draft[] {
 		salutation: sentenceCase(salutationRaw),
 		body: telegramParas.map(sentenceCase),
 		signature: signatureRaw.map(sentenceCase).join('\n'),
-		source: { id: TRUMAN_SOURCE, ref: `line ${telegramLine}`, note: 'Signal Corps telegram form, received en route from Chicago to Washington.' },
+		source: {
+			id: TRUMAN_SOURCE,
+			ref: `line ${telegramLine}`,
+			note: 'Signal Corps telegram form, received en route from Chicago to Washington.',
+		},
 		corrections: [caseCorrection],
 	});
 

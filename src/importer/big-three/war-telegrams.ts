@@ -19,7 +19,8 @@ const DEFAULT_SENDER = 'stalin';
 const CLASSIFICATION = /^(Personal and Secret|Most Secret|Top Secret|Secret|Personal)$/i;
 const HEADING_CLASSIFICATION = /^(Personal and Secret|Most Secret|Top Secret|Secret|Personal)\b/i;
 const SIGNATURE = /^(?:J\. ?V\. |J\. )?Stalin$/;
-const VALEDICTION = /^(?:Yours (?:very )?(?:sincerely|faithfully|truly)|Sincerely yours|With (?:best|warm) regards),?$/i;
+const VALEDICTION =
+	/^(?:Yours (?:very )?(?:sincerely|faithfully|truly)|Sincerely yours|With (?:best|warm) regards),?$/i;
 const SALUTATION = /^(?:My )?dear\b.*[,.]$/i;
 const NAVIGATION = /^Click here\b/i;
 
@@ -100,10 +101,15 @@ function parseMessage(input: string[], line: number, people: readonly Person[], 
 	const heading = paras.shift();
 	const parsed = heading === undefined ? undefined : parseHeading(heading);
 	if (heading === undefined || parsed === undefined) {
-		throw new ImportError(where, 'heading', `expected a heading naming the recipient, found ${JSON.stringify(heading)}`);
+		throw new ImportError(
+			where,
+			'heading',
+			`expected a heading naming the recipient, found ${JSON.stringify(heading)}`,
+		);
 	}
 	const recipient = resolvePerson(parsed.toText, people);
-	if (!recipient) throw new ImportError(where, 'heading', `no known person is named by ${JSON.stringify(parsed.toText)}`);
+	if (!recipient)
+		throw new ImportError(where, 'heading', `no known person is named by ${JSON.stringify(parsed.toText)}`);
 	const sender = parsed.fromText === undefined ? undefined : resolvePerson(parsed.fromText, people);
 	if (parsed.fromText !== undefined && !sender) {
 		throw new ImportError(where, 'heading', `no known person is named by ${JSON.stringify(parsed.fromText)}`);

@@ -84,7 +84,9 @@ const MDY = re(`${MONTH}\\s+(\\d{1,2})${ORDINAL},?\\s+${YEAR}`);
 const MY = re(`${MONTH}[\\s.,]+(?:\\.\\.\\.\\s*)?${YEAR}`);
 const DM = re(`(\\d{1,2})${ORDINAL}\\.?\\s+${MONTH}`);
 const RUSSIAN = re(`^\\s*(\\d{1,2})\\s+${MONTH}\\s+(.*?)_le -+ (\\d{4})\\._\\s+(\\d{1,2})\\s+${MONTH}\\s*$`);
-const RUSSIAN_STACKED = re(`^\\s*(\\d{1,2})\\s+(.*?)(?<!\\p{L})(?:le|ce)_?\\s+-+\\s+_?${MONTH}_?\\s+(\\d{4})\\._?\\s+(\\d{1,2})\\s*$`);
+const RUSSIAN_STACKED = re(
+	`^\\s*(\\d{1,2})\\s+(.*?)(?<!\\p{L})(?:le|ce)_?\\s+-+\\s+_?${MONTH}_?\\s+(\\d{4})\\._?\\s+(\\d{1,2})\\s*$`,
+);
 const UNDATED = /\(_?(?:Undated|No date)\._?\)/i;
 
 /** Whether the first paragraph after a heading reads as a dateline rather than the start of the letter. */
@@ -117,7 +119,10 @@ function placeOf(before: string): string | undefined {
 		.replace(/\b(?:le|ce)\s*$/i, '')
 		.replace(/[\s,.([]+$/, '')
 		.trim();
-	place = place.replace(WEEKDAY, '').replace(/[\s,.([]+$/, '').trim();
+	place = place
+		.replace(WEEKDAY, '')
+		.replace(/[\s,.([]+$/, '')
+		.trim();
 	if (/^\(?(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i.test(place)) return undefined;
 	if (!/\p{Lu}{2,}|\p{Lu}\p{Ll}/u.test(place)) return undefined;
 	return placeCase(place.replace(/\s+/g, ' '));
@@ -171,10 +176,14 @@ export function parseDateline(paragraph: readonly string[]): Dateline {
 	}
 
 	const flat = text.replace(/\s+/g, ' ').trim();
-	if (/^\(_[^)]*\d{4}[^)]*_\)$/.test(flat)) notes.push('The whole date is in brackets in the edition: supplied by the editors, not written in the letter.');
+	if (/^\(_[^)]*\d{4}[^)]*_\)$/.test(flat))
+		notes.push('The whole date is in brackets in the edition: supplied by the editors, not written in the letter.');
 	const supplied = /\[[^\]]*\d[^\]]*\]|\[_?[A-Z][a-z]+ \.\.\._?\]/.test(flat);
 	const plain = flat.replace(/_/g, '').replace(/[[\]]/g, '');
-	if (supplied) notes.push('Part of the date is in square brackets in the edition: supplied by the editors, not written in the letter.');
+	if (supplied)
+		notes.push(
+			'Part of the date is in square brackets in the edition: supplied by the editors, not written in the letter.',
+		);
 
 	const fromMatch = (match: RegExpExecArray, fields: Omit<Dateline, 'markers' | 'place'>): Dateline => {
 		const place = placeOf(plain.slice(0, match.index));
@@ -212,7 +221,12 @@ export function parseDateline(paragraph: readonly string[]): Dateline {
 	if (m) return fromMatch(m, { year: Number(m[2]), month: monthOf(m[1] ?? ''), precision: 'month' });
 
 	const place = UNDATED.test(flat) ? undefined : placeOf(plain);
-	return { ...(place === undefined ? {} : { place }), precision: 'unknown', markers, ...(notes.length > 0 ? { note: notes.join(' ') } : {}) };
+	return {
+		...(place === undefined ? {} : { place }),
+		precision: 'unknown',
+		markers,
+		...(notes.length > 0 ? { note: notes.join(' ') } : {}),
+	};
 }
 
 function withPlace(text: string): { place?: string } {

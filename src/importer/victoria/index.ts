@@ -30,7 +30,10 @@ export const VICTORIA_VOLUMES = [
 ] as const;
 
 /** Letters printed without a heading, after a note of the editors that says who wrote them to whom. */
-export const HEADLESS_LETTERS: readonly (Headless & { file: string; date?: { sent: string; precision: Precision; note: string } })[] = [
+export const HEADLESS_LETTERS: readonly (Headless & {
+	file: string;
+	date?: { sent: string; precision: Precision; note: string };
+})[] = [
 	{
 		file: 'data/sources/queen-victoria-letters/20023-8.txt',
 		line: 1892,
@@ -75,7 +78,8 @@ export const YEAR_MISPRINTS: readonly YearMisprint[] = [
 		line: 19351,
 		from: '1861',
 		to: '1851',
-		reason: 'Misprint listed in SOURCE.md: the letter stands among letters of 19-24 December 1851, ten years before the date printed.',
+		reason:
+			'Misprint listed in SOURCE.md: the letter stands among letters of 19-24 December 1851, ten years before the date printed.',
 	},
 ];
 
@@ -108,7 +112,20 @@ interface DatedFields {
 	corrections: Correction[];
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 
 /** Dates of every item, filling in years the datelines leave out from the letters printed around them. */
 function dateItems(items: readonly Parsed[]): DatedFields[] {
@@ -117,7 +134,13 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 	for (const { item, parsed, file } of items) {
 		const curated = HEADLESS_LETTERS.find((h) => h.file === file && h.line === item.line)?.date;
 		if (curated) {
-			out.push({ sent: curated.sent, precision: curated.precision, basis: 'curated', dateNote: curated.note, corrections: [] });
+			out.push({
+				sent: curated.sent,
+				precision: curated.precision,
+				basis: 'curated',
+				dateNote: curated.note,
+				corrections: [],
+			});
 			continue;
 		}
 		const d: Dateline | undefined = parsed.dateline;
@@ -138,14 +161,29 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 		}
 		if (d && year !== undefined && d.precision !== 'unknown') {
 			const sent = isoOfDateline({ ...d, year });
-			out.push({ sent, precision: d.precision, basis: 'dateline', ...(notes.length > 0 ? { dateNote: notes.join(' ') } : {}), corrections });
+			out.push({
+				sent,
+				precision: d.precision,
+				basis: 'dateline',
+				...(notes.length > 0 ? { dateNote: notes.join(' ') } : {}),
+				corrections,
+			});
 			if (d.month !== undefined) last = { year, month: d.month };
 			continue;
 		}
 		const c = parsed.closing;
 		if (c?.year !== undefined) {
-			const note = ['The date is read from the formal close at the end of the letter.', ...(c.note === undefined ? [] : [c.note])].join(' ');
-			out.push({ sent: isoOfDateline({ ...c, year: c.year }), precision: c.precision, basis: 'closing-date', dateNote: note, corrections });
+			const note = [
+				'The date is read from the formal close at the end of the letter.',
+				...(c.note === undefined ? [] : [c.note]),
+			].join(' ');
+			out.push({
+				sent: isoOfDateline({ ...c, year: c.year }),
+				precision: c.precision,
+				basis: 'closing-date',
+				dateNote: note,
+				corrections,
+			});
 			continue;
 		}
 		out.push({ sent: null, precision: 'unknown', basis: 'none', corrections, dateNote: notes.join(' ') });
@@ -153,9 +191,16 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 	// Undated items: the month or year their neighbours share, when they share one.
 	out.forEach((fields, index) => {
 		if (fields.sent !== null) return;
-		const before = out.slice(0, index).reverse().find((f) => f.sent !== null)?.sent ?? undefined;
+		const before =
+			out
+				.slice(0, index)
+				.reverse()
+				.find((f) => f.sent !== null)?.sent ?? undefined;
 		const after = out.slice(index + 1).find((f) => f.sent !== null)?.sent ?? undefined;
-		const what = items[index]?.parsed.dateline === undefined ? 'The letter is printed without a date' : 'The dateline gives no usable date';
+		const what =
+			items[index]?.parsed.dateline === undefined
+				? 'The letter is printed without a date'
+				: 'The dateline gives no usable date';
 		const prefix = fields.dateNote ? `${fields.dateNote} ` : '';
 		if (before && after && before.slice(0, 7) === after.slice(0, 7)) {
 			const [y, m] = before.split('-').map(Number);
@@ -187,7 +232,12 @@ function headingText(item: Item): { heading: string; corrections: Correction[] }
 	for (const [wrong, right] of HEADING_MISPRINTS) {
 		if (!heading.includes(wrong)) continue;
 		heading = heading.replace(wrong, right);
-		corrections.push({ field: 'heading', from: wrong, to: right, reason: 'Misprint in the heading, listed in SOURCE.md: the sender is the Princess Hohenlohe.' });
+		corrections.push({
+			field: 'heading',
+			from: wrong,
+			to: right,
+			reason: 'Misprint in the heading, listed in SOURCE.md: the sender is the Princess Hohenlohe.',
+		});
 	}
 	return { heading, corrections };
 }
@@ -195,9 +245,12 @@ function headingText(item: Item): { heading: string; corrections: Correction[] }
 function sourceNote(item: Item, remarks: readonly string[]): string | undefined {
 	const notes: string[] = [];
 	if (HEADLESS_LETTERS.some((h) => h.line === item.line && h.heading === item.heading)) {
-		notes.push("The edition prints this letter without a heading; the heading is ours, taken from the editors' note before it.");
+		notes.push(
+			"The edition prints this letter without a heading; the heading is ours, taken from the editors' note before it.",
+		);
 	}
-	if (remarks.length > 0) notes.push(`The edition marks this text: ${remarks.map((r) => r.replace(/\.$/, '')).join('; ')}.`);
+	if (remarks.length > 0)
+		notes.push(`The edition marks this text: ${remarks.map((r) => r.replace(/\.$/, '')).join('; ')}.`);
 	return notes.length === 0 ? undefined : notes.join(' ');
 }
 
@@ -254,7 +307,8 @@ function dropUnsupportedReceipts(drafts: readonly Draft[]): Draft[] {
 	for (const d of drafts) {
 		d.replyTo = d.replyTo.filter((r) => {
 			const target = byKey.get(r.id);
-			const receiptOnly = target !== undefined && target.body === null && target.sent === null && target.received !== undefined;
+			const receiptOnly =
+				target !== undefined && target.body === null && target.sent === null && target.received !== undefined;
 			return !receiptOnly || /\byour\b[^.]*\b(?:letters?|notes?|messages?)\b/i.test(r.evidence);
 		});
 	}

@@ -83,7 +83,8 @@ function resolve(phrase: string, people: readonly Person[], where: string): Pers
 	let fixed = phrase;
 	for (const [wrong, right] of HEADING_MISPRINTS) fixed = fixed.replace(wrong, right);
 	const person = resolvePerson(fixed, people);
-	if (!person) throw new ImportError(where, 'heading', `no person in people.json is named by ${JSON.stringify(phrase)}`);
+	if (!person)
+		throw new ImportError(where, 'heading', `no person in people.json is named by ${JSON.stringify(phrase)}`);
 	return person;
 }
 
@@ -108,7 +109,12 @@ export interface Headless {
  * Split the lines of one volume into items; throws ImportError naming file and line for an
  * unknown correspondent. `headless` names letters that start without a heading.
  */
-export function splitItems(lines: readonly SourceLine[], people: readonly Person[], file: string, headless: readonly Headless[] = []): Item[] {
+export function splitItems(
+	lines: readonly SourceLine[],
+	people: readonly Person[],
+	file: string,
+	headless: readonly Headless[] = [],
+): Item[] {
 	const items: Item[] = [];
 	let current: Item | undefined;
 	let blanks = 0;

@@ -37,7 +37,11 @@ export function separateFootnotes(lines: readonly SourceLine[]): { rest: SourceL
 			open = { number: m[1] ?? '', parts: [m[2] ?? ''], line: l.line, depth: 1 + depthOf(m[2] ?? '') };
 		}
 		if (open.depth <= 0) {
-			const text = open.parts.join(' ').replace(/\s+/g, ' ').replace(/\]\s*$/, '').trim();
+			const text = open.parts
+				.join(' ')
+				.replace(/\s+/g, ' ')
+				.replace(/\]\s*$/, '')
+				.trim();
 			footnotes.push({ number: open.number, text, line: open.line });
 			open = undefined;
 			// Keep the paragraph break the footnote stood in.
@@ -92,7 +96,24 @@ const SALUTATION = /^([^\p{Ll}]*?\p{Lu}[^\p{Ll}]*?[,.])--\s*(.*)$/su;
 const SIGNATURE = /^[^\p{Ll}]*\p{Lu}{2,}[^\p{Ll}]*$|^(?:\p{Lu}\.\s?){2,}$/u;
 const LIGATURES: Readonly<Record<string, string>> = { '[oe]': 'œ', '[OE]': 'Œ', '[ae]': 'æ', '[AE]': 'Æ' };
 
-const LOWER_WORDS = new Set(['and', 'of', 'the', 'et', 'ma', 'mon', 'très', 'chère', 'cher', 'bien', 'bonne', 'sœur', 'frère', 'de', 'la', 'le']);
+const LOWER_WORDS = new Set([
+	'and',
+	'of',
+	'the',
+	'et',
+	'ma',
+	'mon',
+	'très',
+	'chère',
+	'cher',
+	'bien',
+	'bonne',
+	'sœur',
+	'frère',
+	'de',
+	'la',
+	'le',
+]);
 
 /** A salutation or signature printed in capitals, in ordinary case: "MY DEAREST UNCLE," becomes "My Dearest Uncle,". */
 export function capitalsCase(text: string): string {
@@ -152,7 +173,11 @@ export function parseItem(item: Item, lookup: (marker: string, line: number) => 
 		paras.shift();
 		// A place on its own line, then the date after a blank line.
 		const next = paras[0]?.lines;
-		if (!/\d/.test(lines.join(' ').replace(/\[\d{1,3}\]/g, '')) && next?.length === 1 && DATE_ONLY.test(next[0] ?? '')) {
+		if (
+			!/\d/.test(lines.join(' ').replace(/\[\d{1,3}\]/g, '')) &&
+			next?.length === 1 &&
+			DATE_ONLY.test(next[0] ?? '')
+		) {
 			lines = [...lines, ...next];
 			paras.shift();
 		}
@@ -173,7 +198,12 @@ export function parseItem(item: Item, lookup: (marker: string, line: number) => 
 		const printed = s[1].replace(/\s+/g, ' ');
 		const fixed = printed.replace(/\[(?:oe|OE|ae|AE)\]/g, (l) => LIGATURES[l] ?? l);
 		if (fixed !== printed) {
-			salutationCorrections.push({ field: 'salutation', from: printed, to: fixed, reason: "the transcribers' notation for a ligature ([oe], [ae])" });
+			salutationCorrections.push({
+				field: 'salutation',
+				from: printed,
+				to: fixed,
+				reason: "the transcribers' notation for a ligature ([oe], [ae])",
+			});
 		}
 		salutation = capitalsCase(fixed);
 		texts = s[2] ? [s[2], ...texts.slice(1)] : texts.slice(1);
@@ -188,13 +218,20 @@ export function parseItem(item: Item, lookup: (marker: string, line: number) => 
 	const notes: Note[] = [];
 	const corrections: Correction[] = [...salutationCorrections];
 	// Notes on the heading or the dateline have no place in the body: they stand at its start.
-	for (const marker of item.headingMarkers) notes.push({ marker: `${marker} (heading)`, paragraph: 0, offset: 0, text: noteText(marker) });
-	for (const marker of dateline?.markers ?? []) notes.push({ marker: `${marker} (dateline)`, paragraph: 0, offset: 0, text: noteText(marker) });
+	for (const marker of item.headingMarkers)
+		notes.push({ marker: `${marker} (heading)`, paragraph: 0, offset: 0, text: noteText(marker) });
+	for (const marker of dateline?.markers ?? [])
+		notes.push({ marker: `${marker} (dateline)`, paragraph: 0, offset: 0, text: noteText(marker) });
 	const body = texts.map((raw, index) => {
 		let text = raw.replace(/\s+/g, ' ').trim();
 		text = text.replace(/\S*\[(?:oe|OE|ae|AE)\]\S*/g, (word) => {
 			const fixed = word.replace(/\[(?:oe|OE|ae|AE)\]/g, (l) => LIGATURES[l] ?? l);
-			corrections.push({ field: `body[${index}]`, from: word, to: fixed, reason: "the transcribers' notation for a ligature ([oe], [ae])" });
+			corrections.push({
+				field: `body[${index}]`,
+				from: word,
+				to: fixed,
+				reason: "the transcribers' notation for a ligature ([oe], [ae])",
+			});
 			return fixed;
 		});
 		let out = '';

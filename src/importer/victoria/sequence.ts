@@ -30,8 +30,13 @@ function daysBetween(from: string, to: string): number {
 export function linkSequences(drafts: readonly Draft[], options: SequenceOptions): number {
 	const ordered = drafts
 		.map((d, index) => ({ d, index }))
-		.filter(({ d }) => d.body !== null && d.precision === 'day' && d.sent !== null && d.from.length === 1 && d.to.length === 1)
-		.sort((a, b) => ((a.d.sent ?? '') < (b.d.sent ?? '') ? -1 : (a.d.sent ?? '') > (b.d.sent ?? '') ? 1 : a.index - b.index))
+		.filter(
+			({ d }) =>
+				d.body !== null && d.precision === 'day' && d.sent !== null && d.from.length === 1 && d.to.length === 1,
+		)
+		.sort((a, b) =>
+			(a.d.sent ?? '') < (b.d.sent ?? '') ? -1 : (a.d.sent ?? '') > (b.d.sent ?? '') ? 1 : a.index - b.index,
+		)
 		.map(({ d }) => d);
 	const latest = new Map<string, Draft>();
 	let added = 0;

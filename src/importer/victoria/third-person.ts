@@ -20,14 +20,32 @@ export interface ThirdPersonReference {
 	evidence: string;
 }
 
-const OWNER = "(your Majesty's|Majesty's|your|Your|(?:(?:Lord|Sir|Mr|Baron|Colonel|the Earl of|the Duke of|Viscount|Earl|the King of the|King) )?[A-Z][\\w.]*(?: [A-Z][\\w.]*){0,2}'s)";
+const OWNER =
+	"(your Majesty's|Majesty's|your|Your|(?:(?:Lord|Sir|Mr|Baron|Colonel|the Earl of|the Duke of|Viscount|Earl|the King of the|King) )?[A-Z][\\w.]*(?: [A-Z][\\w.]*){0,2}'s)";
 const KIND = '(?:[a-z]+(?:,)?\\s+){0,3}?(?:letters?|notes?|box|communications?)';
-const WHEN = '(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|d)?\\b(?:\\s+(inst|instant|ult|ultimo)\\b\\.?)?|(yesterday|this morning|to-day|to-night|last night)';
+const WHEN =
+	'(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|d)?\\b(?:\\s+(inst|instant|ult|ultimo)\\b\\.?)?|(yesterday|this morning|to-day|to-night|last night)';
 const REFERENCE = new RegExp(`${OWNER}\\s+${KIND}\\s+of\\s+(?:${WHEN})`, 'g');
 
 // "the letter which your Majesty addressed to me on the 24th of August last"
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const ADDRESSED = new RegExp(`\\bletter (?:which|that) (?:your Majesty|your Holiness|you) (?:addressed|wrote) to me(?: from [\\p{Lu}][\\p{L}ë]*)? on the (\\d{1,2})(?:st|nd|rd|th|d)? of (${MONTHS.join('|')})`, 'giu');
+const MONTHS = [
+	'january',
+	'february',
+	'march',
+	'april',
+	'may',
+	'june',
+	'july',
+	'august',
+	'september',
+	'october',
+	'november',
+	'december',
+];
+const ADDRESSED = new RegExp(
+	`\\bletter (?:which|that) (?:your Majesty|your Holiness|you) (?:addressed|wrote) to me(?: from [\\p{Lu}][\\p{L}ë]*)? on the (\\d{1,2})(?:st|nd|rd|th|d)? of (${MONTHS.join('|')})`,
+	'giu',
+);
 
 function sentencesOf(paragraph: string): string[] {
 	return paragraph.split(/(?<=\b\p{L}{2,}[.!?])\s+(?=[\p{Lu}_])/u);
@@ -38,8 +56,18 @@ function shift(iso: string, days: number): string {
 }
 
 /** The day a reference names, counted back from the letter's own day. */
-function dayOf(letterDate: string, day: string | undefined, month: string | undefined, relative: string | undefined): string | undefined {
-	if (relative !== undefined) return relative === 'yesterday' ? shift(letterDate, -1) : relative === 'last night' ? shift(letterDate, -1) : letterDate;
+function dayOf(
+	letterDate: string,
+	day: string | undefined,
+	month: string | undefined,
+	relative: string | undefined,
+): string | undefined {
+	if (relative !== undefined)
+		return relative === 'yesterday'
+			? shift(letterDate, -1)
+			: relative === 'last night'
+				? shift(letterDate, -1)
+				: letterDate;
 	const [y, m, d] = letterDate.split('-').map(Number);
 	if (y === undefined || m === undefined || d === undefined || day === undefined) return undefined;
 	const n = Number(day);
@@ -53,7 +81,12 @@ function dayOf(letterDate: string, day: string | undefined, month: string | unde
 }
 
 /** The letters of the recipient that a letter says it has before it, by day. */
-export function findThirdPersonReferences(body: readonly string[], letterDate: string, recipient: Person, people: readonly Person[]): ThirdPersonReference[] {
+export function findThirdPersonReferences(
+	body: readonly string[],
+	letterDate: string,
+	recipient: Person,
+	people: readonly Person[],
+): ThirdPersonReference[] {
 	const refs: ThirdPersonReference[] = [];
 	// A letter known only to the month can still name the full date of the letter it answers.
 	const monthOnly = letterDate.length === 7;
@@ -94,11 +127,13 @@ export function linkThirdPerson(drafts: readonly Draft[], options: ThirdPersonOp
 	const all = [...drafts];
 	const byId = new Map(options.people.map((p) => [p.id, p]));
 	for (const letter of drafts) {
-		if (letter.body === null || (letter.precision !== 'day' && letter.precision !== 'month') || letter.sent === null) continue;
+		if (letter.body === null || (letter.precision !== 'day' && letter.precision !== 'month') || letter.sent === null)
+			continue;
 		const recipient = byId.get(letter.to[0] ?? '');
 		if (!recipient || letter.to.length !== 1 || letter.from.length !== 1) continue;
 		for (const ref of findThirdPersonReferences(letter.body, letter.sent, recipient, options.people)) {
-			const answered = (d: Draft): boolean => d.from[0] === letter.to[0] && d.to[0] === letter.from[0] && d.sent === ref.date && d.precision === 'day';
+			const answered = (d: Draft): boolean =>
+				d.from[0] === letter.to[0] && d.to[0] === letter.from[0] && d.sent === ref.date && d.precision === 'day';
 			if (letter.replyTo.some((r) => all.some((d) => d.key === r.id && answered(d)))) continue;
 			let target = all.find((d) => d !== letter && answered(d));
 			if (!target) {
