@@ -34,7 +34,7 @@ import type { Inputs } from './core.js';
 import { mib, summarise, type MemorySnapshot, type Summary } from './stats.js';
 import { formatTable, micros, num, verdict, type Cell } from './table.js';
 import { DEFAULT_SEED, GENERATOR_VERSION } from './synthetic.js';
-import { startCommand } from '../scripts/start-command.js';
+import { spawnStart, startCommand } from '../scripts/start-command.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -395,18 +395,8 @@ async function measureMemory(guilds: number, interactions: number): Promise<Memo
 	});
 	// A directory without a .env, so only the environment given here counts.
 	const cwd = mkdtempSync(join(tmpdir(), 'letterday-bench-run-'));
-	const child = spawn(process.execPath, [...start.flags, join(ROOT, start.entry)], {
-		cwd,
-		env: {
-			PATH: process.env.PATH ?? '',
-			DISCORD_TOKEN: emu.token,
-			DISCORD_APPLICATION_ID: emu.applicationId,
-			DISCORD_API_URL: emu.url,
-			STORE_URL: 'memory://',
-			LOG_LEVEL: 'info',
-		},
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawnStart(emu, cwd);
+	child.stderr.pipe(process.stderr);
 	const t0 = performance.now();
 	try {
 		await new Promise<void>((resolve, reject) => {

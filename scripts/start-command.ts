@@ -2,7 +2,9 @@
  * How `npm start` runs the bot, read from package.json's `start` script, so that the benchmark
  * and the tests run the bot exactly as production does (same Node flags, same built entry point).
  */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 
 export interface StartCommand {
@@ -41,4 +43,34 @@ export function startCommand(root: string = ROOT): StartCommand {
 			: undefined;
 	if (typeof start !== 'string') throw new Error('package.json has no start script');
 	return parseStartScript(start);
+}
+
+/** Where a bot started by {@link spawnStart} finds Discord: a local emulator's URL and credentials. */
+export interface LocalDiscord {
+	readonly url: string;
+	readonly token: string;
+	readonly applicationId: string;
+}
+
+/**
+ * Run the built bot as `npm start` does (its Node flags, its entry point), against a local Discord,
+ * with the memory store and nothing but the environment given here (run it in a directory without
+ * a `.env`). Build it first with `npm run build`. Logs (JSON lines) come on stdout.
+ *
+ * @param cwd - the directory to run in
+ */
+export function spawnStart(discord: LocalDiscord, cwd: string): ChildProcessByStdio<null, Readable, Readable> {
+	const { flags, entry } = startCommand();
+	return spawn(process.execPath, [...flags, join(ROOT, entry)], {
+		cwd,
+		env: {
+			PATH: process.env.PATH ?? '',
+			DISCORD_TOKEN: discord.token,
+			DISCORD_APPLICATION_ID: discord.applicationId,
+			DISCORD_API_URL: discord.url,
+			STORE_URL: 'memory://',
+			LOG_LEVEL: 'info',
+		},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 }

@@ -3,13 +3,13 @@
  * plain node with the start script's flags. The build finds the bundled data from `dist/src/`,
  * logs in, answers a command and shuts down cleanly on SIGTERM.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { ROOT, startCommand } from '../../scripts/start-command.js';
+import { ROOT, spawnStart } from '../../scripts/start-command.js';
 import { buildCorpus } from '../../src/core/corpus.js';
 import { loadDataSet } from '../../src/data/load.js';
 import { registrationBody } from '../../src/discord/deploy.js';
@@ -31,18 +31,7 @@ describe('GIVEN the bot built with npm run build', () => {
 	});
 
 	it('WHEN run as npm start runs it THEN it indexes every bundled letter, answers /about and stops on SIGTERM', async () => {
-		const { flags, entry } = startCommand();
-		const child = spawn(process.execPath, [...flags, join(ROOT, entry)], {
-			cwd,
-			env: {
-				PATH: process.env.PATH ?? '',
-				DISCORD_TOKEN: emu.token,
-				DISCORD_APPLICATION_ID: emu.applicationId,
-				DISCORD_API_URL: emu.url,
-				STORE_URL: 'memory://',
-				LOG_LEVEL: 'info',
-			},
-		});
+		const child = spawnStart(emu, cwd);
 		const lines: Record<string, unknown>[] = [];
 		let stderr = '';
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

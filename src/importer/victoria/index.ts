@@ -10,6 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Correction, DateBasis, Letter, Person, Precision } from '../../core/format.js';
+import { monthName } from '../../core/dates.js';
 import { makeDraft, type Draft } from '../draft.js';
 import { gutenbergBody } from '../gutenberg.js';
 import { finaliseLetters } from '../ids.js';
@@ -112,21 +113,6 @@ interface DatedFields {
 	corrections: Correction[];
 }
 
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
-
 /** Dates of every item, filling in years the datelines leave out from the letters printed around them. */
 function dateItems(items: readonly Parsed[]): DatedFields[] {
 	const out: DatedFields[] = [];
@@ -207,7 +193,7 @@ function dateItems(items: readonly Parsed[]): DatedFields[] {
 			fields.sent = before.slice(0, 7);
 			fields.precision = 'month';
 			fields.basis = 'curated';
-			fields.dateNote = `${prefix}${what}; the month, ${MONTH_NAMES[(m ?? 1) - 1]} ${y}, is inferred from the letters printed before and after it.`;
+			fields.dateNote = `${prefix}${what}; the month, ${monthName(m ?? 1)} ${y}, is inferred from the letters printed before and after it.`;
 		} else if (before && after && before.slice(0, 4) === after.slice(0, 4)) {
 			fields.sent = before.slice(0, 4);
 			fields.precision = 'year';
