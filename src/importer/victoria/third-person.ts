@@ -13,7 +13,7 @@ import { DateTime } from 'luxon';
 import type { Person } from '../../core/format.js';
 import { makeDraft, type Draft } from '../draft.js';
 import { resolvePerson } from '../headings.js';
-import { isoOf } from '../text.js';
+import { isoOf, MONTHS } from '../text.js';
 
 export interface ThirdPersonReference {
 	date: string;
@@ -28,20 +28,6 @@ const WHEN =
 const REFERENCE = new RegExp(`${OWNER}\\s+${KIND}\\s+of\\s+(?:${WHEN})`, 'g');
 
 // "the letter which your Majesty addressed to me on the 24th of August last"
-const MONTHS = [
-	'january',
-	'february',
-	'march',
-	'april',
-	'may',
-	'june',
-	'july',
-	'august',
-	'september',
-	'october',
-	'november',
-	'december',
-];
 const ADDRESSED = new RegExp(
 	`\\bletter (?:which|that) (?:your Majesty|your Holiness|you) (?:addressed|wrote) to me(?: from [\\p{Lu}][\\p{L}ë]*)? on the (\\d{1,2})(?:st|nd|rd|th|d)? of (${MONTHS.join('|')})`,
 	'giu',
@@ -102,7 +88,7 @@ export function findThirdPersonReferences(
 			if (date !== undefined && !refs.some((r) => r.date === date)) refs.push({ date, evidence: sentence.trim() });
 		}
 		for (const m of sentence.matchAll(ADDRESSED)) {
-			const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+			const month = MONTHS.findIndex((name) => name === (m[2] ?? '').toLowerCase()) + 1;
 			const [y] = letterDate.split('-').map(Number);
 			if (y === undefined) continue;
 			let date = isoOf(y, month, Number(m[1]));
