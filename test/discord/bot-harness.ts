@@ -13,11 +13,14 @@ import { createDiscordClient } from '../../src/discord/client.js';
 import type { Deps } from '../../src/discord/command.js';
 import { registrationBody } from '../../src/discord/deploy.js';
 import { createRouter } from '../../src/discord/router.js';
-import { createLogger, type Logger } from '../../src/logger.js';
+import { createLogger } from '../../src/logger.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { startBotHarness, type BotHarness } from '../emulator/harness.js';
 import type { GuildSeed, RecordedCallback } from '../emulator/types.js';
 import { bigThreeCorpus } from '../fixtures/real-data.js';
+import { capturedLogger } from '../fixtures/logging.js';
+
+export { capturedLogger };
 
 let shared: Omit<Deps, 'settings' | 'random'> | undefined;
 
@@ -26,16 +29,6 @@ export function realDeps(): Omit<Deps, 'settings' | 'random'> {
 	const corpus: Corpus = bigThreeCorpus();
 	shared ??= { corpus, search: buildSearch(corpus), suggestions: buildSuggestions(corpus) };
 	return shared;
-}
-
-/** A logger whose JSON lines are kept for assertions. */
-export function capturedLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
-	const lines: Record<string, unknown>[] = [];
-	const logger = createLogger({
-		level: 'debug',
-		destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
-	});
-	return { logger, lines };
 }
 
 export interface LetterdayHarness extends BotHarness {

@@ -3,6 +3,7 @@
  * is left alone (the first tick runs at start, which is the catch-up after downtime).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { capturedLogger } from '../fixtures/logging.js';
 import { validate } from 'node-cron';
 import type { Store } from '../../src/core/ports.js';
 import { createDiscordClient } from '../../src/discord/client.js';
@@ -11,7 +12,7 @@ import { ownsGuild } from '../../src/scheduler/discord-sender.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { startBotHarness } from '../emulator/harness.js';
 import { silentLogger } from '../storage/backends.js';
-import { channelId, dailyDeps, FakeSender, guildId, recordingLogger, settings, utc } from './helpers.js';
+import { channelId, dailyDeps, FakeSender, guildId, settings, utc } from './helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -43,7 +44,7 @@ describe('GIVEN the scheduler', () => {
 	it('THEN two ticks never overlap, and old post-log records are pruned once a day', async () => {
 		const store = await memory();
 		const sender = new FakeSender();
-		const { logger, lines } = recordingLogger();
+		const { logger, lines } = capturedLogger();
 		await store.postLog.claim(guildId(1), '2026-08-01', 'old', 60_000);
 		await store.postLog.complete(guildId(1), '2026-08-01', '300000000000000001');
 		const scheduler = startScheduler(dailyDeps(store, sender, { logger }), {

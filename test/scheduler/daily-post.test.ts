@@ -4,6 +4,8 @@
  * failures with backoff, cleanup, rotation, collections, mentions and threads.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { capturedLogger } from '../fixtures/logging.js';
+import { TurnCounter } from '../fixtures/event-loop.js';
 import type { SettingsStore, Store } from '../../src/core/ports.js';
 import {
 	createPlanCache,
@@ -26,7 +28,6 @@ import {
 	guildId,
 	missing,
 	realPrompts,
-	recordingLogger,
 	type SentMessage,
 	settings,
 	utc,
@@ -258,7 +259,7 @@ describe('GIVEN failing servers', () => {
 	it('WHEN the channel was deleted or the bot removed THEN the settings are forgotten and logged', async () => {
 		const store = await memoryStore();
 		const sender = new FakeSender();
-		const { logger, lines } = recordingLogger();
+		const { logger, lines } = capturedLogger();
 		await store.settings.set(guildId(1), settings({ channelId: channelId(1) }));
 		await store.settings.set(guildId(2), settings({ channelId: channelId(2) }));
 		sender.failWith.set(channelId(1), new PostError('channel-gone', 'the channel was deleted'));
@@ -454,29 +455,23 @@ describe('GIVEN ten thousand servers', () => {
 				settings({ channelId: channelId(n), time: '23:59', timezone: zones[n % 4] ?? 'UTC' }),
 			);
 		}
-		// Turns are counted from the moment the list is read (the store yields on its own while reading).
-		let turns = 0;
+		// Count the turns of the event loop that other work gets while the tick runs: it must yield
+		// (after at most 250 servers) rather than hold the loop for the whole list. Counted, not timed,
+		// and from the moment the list is read (the store yields on its own while reading).
+		const counter = new TurnCounter();
 		const listed: SettingsStore = {
 			...store.settings,
 			list: async () => {
 				const entries = await store.settings.list();
-				turns = 0;
+				counter.turns = 0;
 				return entries;
 			},
 		};
 		const deps = dailyDeps(store, new FakeSender(), { settings: listed });
 		// A first tick warms up (and lets the garbage of ten thousand writes be collected).
 		await runDueTick(deps, utc('2026-01-15T02:59:00Z'));
-		// Count the turns of the event loop that other work gets while the tick runs: it must yield
-		// (after at most 250 servers) rather than hold the loop for the whole list. Counted, not timed.
-		let running = true;
-		const spin = (): void => {
-			turns += 1;
-			if (running) setImmediate(spin);
-		};
-		setImmediate(spin);
 		const report = await runDueTick(deps, utc('2026-01-15T03:00:00Z'));
-		running = false;
+		const turns = counter.stop();
 		expect(report.due).toBe(0);
 		expect(turns).toBeGreaterThanOrEqual(10_000 / 250 - 1);
 	}, 30_000);
@@ -542,15 +537,8 @@ describe('GIVEN many servers posting the same day', () => {
 	it('THEN concurrent callers of one time slicer wait for the same turn and come back a few at a time', async () => {
 		// At most 3 calls a turn: 30 callers at once need at least 10 turns, counted, not timed.
 		const breathe = timeSlicer(1_000, 3);
-		let turns = 0;
-		let running = true;
-		const spin = (): void => {
-			turns += 1;
-			if (running) setImmediate(spin);
-		};
-		setImmediate(spin);
+		const counter = new TurnCounter();
 		await Promise.all(Array.from({ length: 30 }, () => breathe()));
-		running = false;
-		expect(turns).toBeGreaterThanOrEqual(9);
+		expect(counter.stop()).toBeGreaterThanOrEqual(9);
 	});
 });

@@ -7,6 +7,7 @@
  */
 import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { capturedLogger } from '../fixtures/logging.js';
 import type { Store } from '../../src/core/ports.js';
 import { createDiscordClient } from '../../src/discord/client.js';
 import { deliverPost, runDueTick, type PostSender } from '../../src/scheduler/daily-post.js';
@@ -16,7 +17,7 @@ import { startBotHarness, type BotHarness } from '../emulator/harness.js';
 import { startEmulator, type Emulator } from '../emulator/emulator.js';
 import type { GuildSeed } from '../emulator/types.js';
 import { postgresCase, redisCase, silentLogger, sqliteCase, type BackendCase } from '../storage/backends.js';
-import { dailyDeps, recordingLogger, settings, utc } from './helpers.js';
+import { dailyDeps, settings, utc } from './helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -342,7 +343,7 @@ describe('GIVEN servers that go away', () => {
 		const emu = await emulatorWith([{}, {}, {}]);
 		const bot = await botOn(emu);
 		const store = await memory();
-		const { logger, lines } = recordingLogger();
+		const { logger, lines } = capturedLogger();
 		attachCleanup(bot.client, store, logger);
 		const [a, b, c] = [...emu.state.guilds.values()];
 		if (!a || !b || !c) throw new Error('guilds missing');

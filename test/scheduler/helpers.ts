@@ -12,7 +12,7 @@ import type { MessageBody } from '../../src/discord/command.js';
 import { PostError, type DailyPostDeps, type PostSender } from '../../src/scheduler/daily-post.js';
 import { createPacer } from '../../src/scheduler/pacer.js';
 import type { Prompt } from '../../src/scheduler/prompts.js';
-import { createLogger, type Logger } from '../../src/logger.js';
+import { createLogger } from '../../src/logger.js';
 
 let corpus: Corpus | undefined;
 let prompts: readonly Prompt[] | undefined;
@@ -89,16 +89,6 @@ export class FakeSender implements PostSender {
 }
 
 export const missing = (what: string): PostError => new PostError('permissions', `Letterday is missing ${what}`);
-
-/** A logger whose lines are kept. */
-export function recordingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
-	const lines: Record<string, unknown>[] = [];
-	const logger = createLogger({
-		level: 'debug',
-		destination: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
-	});
-	return { logger, lines };
-}
 
 /** Daily-post dependencies over a store, with a fast pacer unless told otherwise. */
 export function dailyDeps(store: Store, sender: PostSender, overrides: Partial<DailyPostDeps> = {}): DailyPostDeps {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ClaimResult, Store } from '../../src/core/ports.js';
 import { EMPTY_ROTATION, pickForYear } from '../../src/core/rotation.js';
 import { newGuildSettings, type GuildSettings } from '../../src/core/settings.js';
+import { TurnCounter } from '../fixtures/event-loop.js';
 import type { BackendCase } from './backends.js';
 
 const CHANNEL = '123456789012345678';
@@ -93,15 +94,9 @@ export function describeStoreContract(makeCase: () => BackendCase): void {
 				await Promise.all(ids.slice(i, i + 100).map((id) => a.settings.set(id, settings())));
 			}
 			// Counted, not timed: turns other work gets while the list is read and parsed.
-			let turns = 0;
-			let running = true;
-			const spin = (): void => {
-				turns += 1;
-				if (running) setImmediate(spin);
-			};
-			setImmediate(spin);
+			const counter = new TurnCounter();
 			const listed = await b.settings.list();
-			running = false;
+			const turns = counter.stop();
 			expect(listed.length).toBeGreaterThanOrEqual(1000);
 			expect(turns).toBeGreaterThanOrEqual(Math.floor(listed.length / 100) - 1);
 		});
