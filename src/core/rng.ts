@@ -1,6 +1,7 @@
 /**
  * Seeded randomness. The core never calls `Math.random`; callers pass an {@link Rng}, made from a
- * seed when the result must be reproducible.
+ * seed when the result must be reproducible. And a stable string hash, for choices that must not
+ * change between runs.
  */
 
 /** A source of numbers uniformly spread over [0, 1). */
@@ -26,4 +27,14 @@ export function mulberry32(seed: number): Rng {
 /** An index in `[0, length)` drawn from `rng`. */
 export function pickIndex(rng: Rng, length: number): number {
 	return Math.min(length - 1, Math.floor(rng() * length));
+}
+
+/** FNV-1a, 32-bit: a small, stable string hash (not for security). */
+export function fnv1a(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return hash >>> 0;
 }

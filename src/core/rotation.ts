@@ -10,6 +10,7 @@
  * The state is plain data: the storage adapter keeps it per server (`RotationStore`). Pure: no I/O.
  */
 import { z } from 'zod';
+import { fnv1a } from './rng.js';
 
 export const rotationDaySchema = z.object({
 	/** The year of the latest pick. */
@@ -87,14 +88,4 @@ export function pickForYear(
 		},
 		changed: true,
 	};
-}
-
-/** FNV-1a, 32-bit: a small, stable string hash (not for security). */
-function fnv1a(text: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193);
-	}
-	return hash >>> 0;
 }

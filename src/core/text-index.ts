@@ -10,6 +10,7 @@
  * for the documents it found. Only the best `limit` hits are kept. (And a word given twice counts
  * once, where MiniSearch counts it twice.)
  */
+import { lowerBound } from './corpus.js';
 
 /** Where MiniSearch splits text into tokens: spaces, line breaks and punctuation. */
 const TOKEN_SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
@@ -373,18 +374,6 @@ function postingsOfRank(index: TextIndex, rank: number): number {
 	return total;
 }
 
-/** The first rank whose term is not less than `key`. */
-function lowerRank(terms: readonly string[], key: string): number {
-	let lo = 0;
-	let hi = terms.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if ((terms[mid] ?? '') < key) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
-}
-
 /** The first place in `byLength[from..to)` whose term is not less than `key`. */
 function lowerInLength(index: TextIndex, from: number, to: number, key: string): number {
 	let lo = from;
@@ -415,8 +404,8 @@ function completionWeight(index: TextIndex, rank: number, typed: number): number
  */
 function completions(index: TextIndex, term: string, budget: number): Expansion[] {
 	const { terms, byLength, lengthStarts } = index;
-	const first = lowerRank(terms, term);
-	const end = lowerRank(terms, term + HIGHEST);
+	const first = lowerBound(terms, term);
+	const end = lowerBound(terms, term + HIGHEST);
 	let ranks: Iterable<number>;
 	if (end - first <= COMPLETION_SCAN) {
 		const n = index.documentCount;

@@ -6,6 +6,7 @@
  * Pure: zod only. The file is read by `src/data/prompts.ts`.
  */
 import { z } from 'zod';
+import { fnv1a } from '../core/rng.js';
 
 /** Discord's limit on a thread (channel) name. */
 export const THREAD_NAME_MAX = 100;
@@ -49,16 +50,6 @@ export interface PromptSubject {
 	readonly text: string;
 }
 
-/** FNV-1a, 32-bit, for a stable choice among equally good prompts. */
-function hash(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
-
 function mentions(text: string, keyword: string): boolean {
 	// Whole words (or word prefixes like "inoculat"), so "war" does not match "towards".
 	const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -78,7 +69,7 @@ export function choosePrompt(prompts: readonly Prompt[], subject: PromptSubject)
 	const themed = (list: readonly Prompt[]) => list.filter((p) => p.keywords.some((k) => mentions(text, k)));
 	const general = (list: readonly Prompt[]) => list.filter((p) => p.keywords.length === 0);
 	for (const tier of [themed(own), themed(any), general(own), general(any)]) {
-		if (tier.length > 0) return tier[hash(subject.id) % tier.length];
+		if (tier.length > 0) return tier[fnv1a(subject.id) % tier.length];
 	}
 	return undefined;
 }
