@@ -23,6 +23,14 @@ import { idOf, isEphemeral, messageOf } from './bot-harness.js';
 
 // 14 July 2026, 10:00 in London.
 const NOW = utc('2026-07-14T09:00:00Z');
+/** What a test that takes a permission away gives back: everything a daily post and its thread need. */
+const POSTING_PERMISSIONS =
+	PermissionFlagsBits.ViewChannel |
+	PermissionFlagsBits.SendMessages |
+	PermissionFlagsBits.EmbedLinks |
+	PermissionFlagsBits.CreatePublicThreads |
+	PermissionFlagsBits.SendMessagesInThreads |
+	PermissionFlagsBits.ReadMessageHistory;
 
 let harness: BotHarness;
 let store: Store;
@@ -124,15 +132,7 @@ describe('GIVEN /letterday setup', () => {
 				);
 			expect(await store.settings.get(guildId)).toBeUndefined();
 		} finally {
-			harness.emu.setBotPermissions(
-				channelId,
-				PermissionFlagsBits.ViewChannel |
-					PermissionFlagsBits.SendMessages |
-					PermissionFlagsBits.EmbedLinks |
-					PermissionFlagsBits.CreatePublicThreads |
-					PermissionFlagsBits.SendMessagesInThreads |
-					PermissionFlagsBits.ReadMessageHistory,
-			);
+			harness.emu.setBotPermissions(channelId, POSTING_PERMISSIONS);
 		}
 		await expect.poll(() => admin('setup', { channel: channelId, time: '09:00', timezone: 'UTC' })).toContain('✅');
 	});
@@ -284,15 +284,7 @@ describe('GIVEN a server that has set up its daily letter', () => {
 				.poll(() => admin('status'))
 				.toContain(`**Permissions:** ⚠️ Letterday is missing Send Messages in <#${channelId}>.`);
 		} finally {
-			harness.emu.setBotPermissions(
-				channelId,
-				PermissionFlagsBits.ViewChannel |
-					PermissionFlagsBits.SendMessages |
-					PermissionFlagsBits.EmbedLinks |
-					PermissionFlagsBits.CreatePublicThreads |
-					PermissionFlagsBits.SendMessagesInThreads |
-					PermissionFlagsBits.ReadMessageHistory,
-			);
+			harness.emu.setBotPermissions(channelId, POSTING_PERMISSIONS);
 		}
 	});
 
