@@ -60,6 +60,9 @@ export function discordClientOptions(options: DiscordClientOptions): ClientOptio
 				PresenceManager: 0,
 				VoiceStateManager: 0,
 				ThreadMemberManager: 0,
+				// A channel's own list of its threads; the client's channel cache still holds them (and
+				// the daily post reads its thread from there), so each text channel need not keep a map.
+				ThreadManager: 0,
 				GuildBanManager: 0,
 				GuildInviteManager: 0,
 				GuildEmojiManager: 0,

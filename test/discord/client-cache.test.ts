@@ -1,6 +1,6 @@
 /**
  * The bot's client caches what the daily post reads (guilds, channels with their overwrites,
- * roles, its own member) and nothing else, and every cache limited to 0 entries is one shared,
+ * roles, its own member; threads in the client's channel cache only) and nothing else, and every cache limited to 0 entries is one shared,
  * empty collection rather than one per guild and channel (a few KB per guild at 10,000 guilds).
  */
 import { ChannelType, PermissionFlagsBits } from 'discord-api-types/v10';
@@ -63,6 +63,16 @@ describe('GIVEN the bot client logged in to three servers', () => {
 		expect(channel?.type).toBe(ChannelType.GuildText);
 		if (channel?.type !== ChannelType.GuildText) return;
 		expect(channel.messages.cache).toBe(shared);
+		expect(channel.threads.cache).toBe(shared);
+	});
+
+	it('WHEN the bot opens a thread THEN the client finds it by id, though its channel keeps no list of threads', async () => {
+		const channel = guilds[0]?.channels.cache.first();
+		if (channel?.type !== ChannelType.GuildText) throw new Error('expected a text channel');
+		const message = await channel.send({ content: 'a letter' });
+		const thread = await channel.threads.create({ name: 'Discuss', startMessage: message.id });
+		expect(bot.client.channels.cache.get(thread.id)).toBe(thread);
+		expect(channel.threads.cache.size).toBe(0);
 	});
 
 	it('THEN channels, overwrites, roles and its own member stay per server, and no other member is kept', () => {
