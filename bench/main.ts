@@ -37,6 +37,14 @@ import { DEFAULT_SEED, GENERATOR_VERSION } from './synthetic.js';
 import { spawnStart, startCommand } from '../scripts/start-command.js';
 
 const ROOT = join(import.meta.dirname, '..');
+/** How `npm start` runs the bot; the bot's benchmark children run with its environment and Node flags. */
+const START = startCommand(ROOT);
+/** `NAME=value … node --flag …`, as the start script has it. */
+const START_NODE = [
+	...Object.entries(START.env).map(([name, value]) => `${name}=${value}`),
+	'node',
+	...START.flags,
+].join(' ');
 
 /** The commands as the bot registers them, with the collections of `dataDir` as `collection` choices. */
 function registration(dataDir: string): RESTPutAPIApplicationCommandsJSONBody {
@@ -301,7 +309,7 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 	const result: SizeResult = { label: size.label };
 	const withBot = only.has('bot');
 	let emu: Emulator | undefined;
-	const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+	const env: Record<string, string> = { ...START.env, PATH: process.env.PATH ?? '' };
 	if (withBot) {
 		emu = await startEmulator({ commands: { global: registration(size.dir) } });
 		env.DISCORD_API_URL = emu.url;
@@ -315,7 +323,7 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 	const child = spawn(
 		process.execPath,
 		// The Node flags `npm start` runs the bot with, so the latencies are production's.
-		[...startCommand(ROOT).flags, '--expose-gc', '--import', TSX, join(ROOT, 'bench/startup-child.ts'), ...args],
+		[...START.flags, '--expose-gc', '--import', TSX, join(ROOT, 'bench/startup-child.ts'), ...args],
 		{
 			cwd: ROOT,
 			env,
@@ -383,7 +391,6 @@ async function buildForStart(): Promise<void> {
 
 async function measureMemory(guilds: number, interactions: number): Promise<MemoryResult> {
 	// What `npm start` runs: the build, by plain node with the start script's flags.
-	const start = startCommand(ROOT);
 	built ??= buildForStart();
 	await built;
 	// Discord requires a shard per 2,500 guilds; the bot connects to as many as /gateway/bot says.
@@ -403,7 +410,7 @@ async function measureMemory(guilds: number, interactions: number): Promise<Memo
 			lines(child, (line) => {
 				if (line.msg === 'ready') resolve();
 			});
-			child.once('exit', (code) => reject(new Error(`${start.entry} exited with ${code} before it was ready`)));
+			child.once('exit', (code) => reject(new Error(`${START.entry} exited with ${code} before it was ready`)));
 		});
 		const readyMs = performance.now() - t0;
 		// Let start-up's garbage go before reading the resident set.
@@ -495,15 +502,11 @@ async function measureFanout(guilds: number): Promise<FanoutResult> {
 		guilds: Array.from({ length: guilds }, (_, i) => ({ name: `Server ${i + 1}` })),
 		recommendedShards: shards,
 	});
-	const child = spawn(
-		process.execPath,
-		[...startCommand(ROOT).flags, '--import', TSX, join(ROOT, 'bench/fanout-child.ts')],
-		{
-			cwd: ROOT,
-			env: { PATH: process.env.PATH ?? '', DISCORD_API_URL: emu.url, DISCORD_TOKEN: emu.token },
-			stdio: ['pipe', 'pipe', 'inherit'],
-		},
-	);
+	const child = spawn(process.execPath, [...START.flags, '--import', TSX, join(ROOT, 'bench/fanout-child.ts')], {
+		cwd: ROOT,
+		env: { ...START.env, PATH: process.env.PATH ?? '', DISCORD_API_URL: emu.url, DISCORD_TOKEN: emu.token },
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
 	try {
 		let onDone: (line: Record<string, unknown>) => void = () => undefined;
 		const done = new Promise<Record<string, unknown>>((resolve) => (onDone = resolve));
@@ -654,7 +657,7 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 			'',
 			'## Bot: interaction sent by the emulator → callback received (ms)',
 			'',
-			`The bot runs with \`npm start\`'s Node flags (${startCommand(ROOT).flags.join(' ')}), through tsx.`,
+			`The bot runs as \`npm start\` runs node (\`${START_NODE}\`), through tsx.`,
 			'',
 		);
 		const rows: Cell[][] = [];
@@ -730,7 +733,7 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 		out.push('', `RSS after: after ${memory[0]?.interactions ?? 0} commands spread over the guilds. 1 MiB = 1.049 MB.`);
 		if (idle)
 			out.push(
-				`\`npm start\` runs \`node ${startCommand(ROOT).flags.join(' ')} ${startCommand(ROOT).entry}\` (built by \`npm run build\`). For comparison, an idle \`node\`: ${num(mib(idle.node), 1)} MiB; an idle \`node --import tsx\` (how the CLI and the tests run the TypeScript): ${num(mib(idle.tsx), 1)} MiB.`,
+				`\`npm start\` runs \`${START_NODE} ${START.entry}\` (built by \`npm run build\`). For comparison, an idle \`node\`: ${num(mib(idle.node), 1)} MiB; an idle \`node --import tsx\` (how the CLI and the tests run the TypeScript): ${num(mib(idle.tsx), 1)} MiB.`,
 			);
 	}
 	if (only.has('fanout')) {

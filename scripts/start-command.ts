@@ -8,6 +8,8 @@ import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 
 export interface StartCommand {
+	/** Environment variables the script sets for node, e.g. `MALLOC_MMAP_THRESHOLD_`. */
+	readonly env: Readonly<Record<string, string>>;
 	/** Node flags, e.g. `--optimize-for-size`. */
 	readonly flags: readonly string[];
 	/** The built entry point, relative to the package root (e.g. `dist/src/main.js`). */
@@ -18,15 +20,21 @@ export interface StartCommand {
 export const ROOT = join(import.meta.dirname, '..');
 
 /**
- * @param script - a `start` script of the form `npm run build && node [--flag …] <entry>.js`
+ * @param script - a `start` script of the form `npm run build && [NAME=value …] node [--flag …] <entry>.js`
  * @throws Error when the script has another form
  */
 export function parseStartScript(script: string): StartCommand {
-	const match = /(?:^|&&)\s*node((?:\s+--[\w-]+(?:=\S+)?)*)\s+(\S+\.js)\s*$/.exec(script);
+	const match = /(?:^|&&)((?:\s*[A-Z_][A-Z0-9_]*=\S+)*)\s*node((?:\s+--[\w-]+(?:=\S+)?)*)\s+(\S+\.js)\s*$/.exec(script);
 	if (match === null)
-		throw new Error(`cannot tell how "${script}" runs node (expected "… node [--flag …] <entry>.js")`);
-	const flags = (match[1] ?? '').trim();
-	return { flags: flags === '' ? [] : flags.split(/\s+/), entry: match[2] ?? '' };
+		throw new Error(`cannot tell how "${script}" runs node (expected "… [NAME=value …] node [--flag …] <entry>.js")`);
+	const words = (text: string | undefined): string[] => (text ?? '').split(/\s+/).filter((w) => w !== '');
+	const env = Object.fromEntries(
+		words(match[1]).map((assignment) => {
+			const at = assignment.indexOf('=');
+			return [assignment.slice(0, at), assignment.slice(at + 1)];
+		}),
+	);
+	return { env, flags: words(match[2]), entry: match[3] ?? '' };
 }
 
 /** `npm start` as package.json has it. */
@@ -53,17 +61,18 @@ export interface LocalDiscord {
 }
 
 /**
- * Run the built bot as `npm start` does (its Node flags, its entry point), against a local Discord,
+ * Run the built bot as `npm start` does (its environment, Node flags and entry point), against a local Discord,
  * with the memory store and nothing but the environment given here (run it in a directory without
  * a `.env`). Build it first with `npm run build`. Logs (JSON lines) come on stdout.
  *
  * @param cwd - the directory to run in
  */
 export function spawnStart(discord: LocalDiscord, cwd: string): ChildProcessByStdio<null, Readable, Readable> {
-	const { flags, entry } = startCommand();
+	const { env, flags, entry } = startCommand();
 	return spawn(process.execPath, [...flags, join(ROOT, entry)], {
 		cwd,
 		env: {
+			...env,
 			PATH: process.env.PATH ?? '',
 			DISCORD_TOKEN: discord.token,
 			DISCORD_APPLICATION_ID: discord.applicationId,

@@ -4,12 +4,12 @@
  * logs in, answers a command and shuts down cleanly on SIGTERM.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { ROOT, spawnStart } from '../../scripts/start-command.js';
+import { ROOT, spawnStart, startCommand } from '../../scripts/start-command.js';
 import { buildCorpus } from '../../src/core/corpus.js';
 import { loadDataSet } from '../../src/data/load.js';
 import { registrationBody } from '../../src/discord/deploy.js';
@@ -51,6 +51,9 @@ describe('GIVEN the bot built with npm run build', () => {
 		});
 		try {
 			await ready;
+			// The start script's environment reaches node (Linux lists it in /proc).
+			const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+			for (const [name, value] of Object.entries(startCommand().env)) expect(environ).toContain(`${name}=${value}`);
 			expect(lines.find((l) => l.msg === 'letters indexed')?.letters).toBe(corpus.letters.length);
 			const callback = await emu.injectChatInput({ name: 'about', guildId: emu.firstGuild.id }).callback;
 			expect(JSON.stringify(callback)).toContain('Letterday');
