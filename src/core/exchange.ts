@@ -73,38 +73,102 @@ function filterLabel(options: RandomExchangeOptions): string {
 	return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
 }
 
+/** Some of {@link Corpus.replyPairs}: `count` of them, the `i`th read with `pair(i)`, in the corpus's order. */
+interface PairList {
+	readonly count: number;
+	pair(i: number): ReplyPair | undefined;
+}
+
+function listOf(pairs: readonly ReplyPair[]): PairList {
+	return { count: pairs.length, pair: (i) => pairs[i] };
+}
+
+function listAt(corpus: Corpus, indexes: ArrayLike<number>): PairList {
+	return { count: indexes.length, pair: (i) => corpus.replyPairs[indexes[i] ?? -1] };
+}
+
+function hasBothTexts(pair: ReplyPair | undefined): boolean {
+	return pair !== undefined && !isPlaceholder(pair.letter) && !isPlaceholder(pair.reply);
+}
+
 /** The indexes of the pairs of any of `people`, ascending (a pair of two of them appears once). */
-function pairIndexesOf(corpus: Corpus, people: readonly CorpusPerson[]): readonly number[] {
+function pairIndexesOf(corpus: Corpus, people: readonly CorpusPerson[]): Uint32Array {
 	const lists = people.map((p) => corpus.replyPairsByPerson.get(personKey(p.collection, p.person.id)) ?? []);
-	if (lists.length === 1) return lists[0] ?? [];
-	return [...new Set(lists.flat())].sort((a, b) => a - b);
+	const all = Uint32Array.from(lists.flat()).sort();
+	let kept = 0;
+	for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i] ?? 0;
+	return all.subarray(0, kept);
+}
+
+/** Pairs, and those of them with both texts, as indexes into {@link Corpus.replyPairs}, ascending. */
+interface IndexedPairs {
+	readonly all: ArrayLike<number>;
+	readonly withText: ArrayLike<number>;
+}
+
+/**
+ * The pairs behind one filter, worked out on its first use: a correspondent's (the people
+ * `findCorrespondent` answered with, e.g. every Adams, whose pairs number thousands in a large
+ * corpus), a year's or a collection's. Keyed by the corpus's own lists, which never change
+ * after `buildCorpus`.
+ */
+const pairsByFilter = new WeakMap<object, IndexedPairs>();
+
+function filterPairs(corpus: Corpus, key: object, all: () => ArrayLike<number>): IndexedPairs {
+	let found = pairsByFilter.get(key);
+	if (found === undefined) {
+		const indexes = all();
+		found = { all: indexes, withText: indexesWhere(indexes, (i) => hasBothTexts(corpus.replyPairs[i])) };
+		pairsByFilter.set(key, found);
+	}
+	return found;
+}
+
+const NONE: readonly number[] = [];
+
+function indexesWhere(indexes: ArrayLike<number>, keep: (index: number) => boolean): number[] {
+	const kept: number[] = [];
+	for (let i = 0; i < indexes.length; i++) {
+		const index = indexes[i] ?? -1;
+		if (keep(index)) kept.push(index);
+	}
+	return kept;
 }
 
 /**
  * The reply pairs matching the filters, in the order of {@link Corpus.replyPairs}, and those of
- * them with both texts. Starts from the narrowest index the filters allow, so that no filter
- * scans every pair.
+ * them with both texts. One filter reads lists made once; a second filters the first's pairs.
  */
 function matchingPairs(
 	corpus: Corpus,
 	options: RandomExchangeOptions,
 	people: readonly CorpusPerson[] | undefined,
-): { readonly matches: readonly ReplyPair[]; readonly withText: readonly ReplyPair[] } {
+): { readonly matches: PairList; readonly withText: PairList } {
 	const { year, collection } = options;
 	if (people === undefined && year === undefined && collection === undefined) {
-		return { matches: corpus.replyPairs, withText: corpus.replyPairsWithText };
+		return { matches: listOf(corpus.replyPairs), withText: listOf(corpus.replyPairsWithText) };
 	}
-	let indexes: readonly number[];
-	if (people !== undefined) indexes = pairIndexesOf(corpus, people);
-	else if (year !== undefined) indexes = corpus.replyPairsByYear.get(year) ?? [];
-	else indexes = corpus.replyPairsByCollection.get(collection ?? '') ?? [];
-	const base = indexes.map((i) => corpus.replyPairs[i]).filter((p): p is ReplyPair => p !== undefined);
-	const matches = base.filter(
-		(pair) =>
+	let first: IndexedPairs;
+	if (people !== undefined) first = filterPairs(corpus, people, () => pairIndexesOf(corpus, people));
+	else if (year !== undefined) {
+		const list = corpus.replyPairsByYear.get(year) ?? NONE;
+		first = filterPairs(corpus, list, () => list);
+	} else {
+		const list = corpus.replyPairsByCollection.get(collection ?? '') ?? NONE;
+		first = filterPairs(corpus, list, () => list);
+	}
+	const filters = [people, year, collection].filter((f) => f !== undefined).length;
+	if (filters === 1) return { matches: listAt(corpus, first.all), withText: listAt(corpus, first.withText) };
+	const matches = indexesWhere(first.all, (i) => {
+		const pair = corpus.replyPairs[i];
+		return (
+			pair !== undefined &&
 			(year === undefined || letterYear(pair.letter) === year || letterYear(pair.reply) === year) &&
-			(collection === undefined || pair.letter.collection === collection),
-	);
-	return { matches, withText: matches.filter((p) => !isPlaceholder(p.letter) && !isPlaceholder(p.reply)) };
+			(collection === undefined || pair.letter.collection === collection)
+		);
+	});
+	const withText = matches.filter((i) => hasBothTexts(corpus.replyPairs[i]));
+	return { matches: listAt(corpus, matches), withText: listAt(corpus, withText) };
 }
 
 /**
@@ -128,12 +192,12 @@ export function randomExchange(
 		people = found.value;
 	}
 	const { matches, withText } = matchingPairs(corpus, options, people);
-	const candidates = { total: matches.length, withText: withText.length };
-	if (withText.length > 0) {
-		const pair = withText[pickIndex(rng, withText.length)];
+	const candidates = { total: matches.count, withText: withText.count };
+	if (withText.count > 0) {
+		const pair = withText.pair(pickIndex(rng, withText.count));
 		if (pair) return ok({ ...pair, bothHaveText: true, candidates });
 	}
-	const pair = matches[pickIndex(rng, matches.length)];
+	const pair = matches.pair(pickIndex(rng, matches.count));
 	if (!pair) return fail('no-match', `No exchange of letters${filterLabel(options)} is in the collection`);
 	return ok({
 		...pair,

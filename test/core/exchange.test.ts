@@ -135,7 +135,10 @@ describe('randomExchange', () => {
 	});
 });
 
-/** What randomExchange chose before its pairs were indexed: a filter of every pair, then a pick. */
+/**
+ * What randomExchange chose before its pairs were indexed: a filter of every pair, then a pick;
+ * with how many pairs matched and how many of them have both texts.
+ */
 function naivePick(corpus: Corpus, options: RandomExchangeOptions, seed: number): string | undefined {
 	const found = options.correspondent === undefined ? undefined : findCorrespondent(corpus, options.correspondent);
 	const people = found?.ok ? found.value : undefined;
@@ -151,7 +154,7 @@ function naivePick(corpus: Corpus, options: RandomExchangeOptions, seed: number)
 	const rng = mulberry32(seed);
 	const pool = withText.length > 0 ? withText : matches;
 	const pair = pool[pickIndex(rng, pool.length)];
-	return pair === undefined ? undefined : `${pair.letter.id}>${pair.reply.id}`;
+	return pair === undefined ? undefined : `${pair.letter.id}>${pair.reply.id} of ${matches.length}/${withText.length}`;
 }
 
 let all: Corpus | undefined;
@@ -174,14 +177,19 @@ describe('randomExchange over the indexed reply pairs', () => {
 		{ collection: 'adams' },
 		{ collection: 'no-such-collection' },
 		{ year: 1800 },
-	])('GIVEN %o THEN every seed picks the pair a filter of every pair picks', (options) => {
-		const corpus = allCollections();
-		for (let seed = 1; seed <= 50; seed++) {
-			const result = randomExchange(corpus, options, mulberry32(seed));
-			const picked = result.ok ? `${result.value.letter.id}>${result.value.reply.id}` : undefined;
-			expect(picked).toBe(naivePick(corpus, options, seed));
-		}
-	});
+	])(
+		'GIVEN %o THEN every seed, asked again and again, picks the pair a filter of every pair picks, of as many',
+		(options) => {
+			const corpus = allCollections();
+			for (let seed = 1; seed <= 50; seed++) {
+				const result = randomExchange(corpus, options, mulberry32(seed));
+				const picked = result.ok
+					? `${result.value.letter.id}>${result.value.reply.id} of ${result.value.candidates.total}/${result.value.candidates.withText}`
+					: undefined;
+				expect(picked).toBe(naivePick(corpus, options, seed));
+			}
+		},
+	);
 
 	test('GIVEN the fixture THEN the person and year indexes list exactly the pairs that involve them', () => {
 		const corpus = fixtureCorpus;
