@@ -233,3 +233,37 @@ describe('GIVEN a bot whose handler sends a body Discord would reject', () => {
 		expect(() => harness.assertNoErrors()).toThrow(/emitted 1 error/);
 	});
 });
+
+describe('GIVEN a client that has answered interactions', () => {
+	let harness: BotHarness;
+
+	beforeAll(async () => {
+		harness = await startBotHarness({ emulator: { commands: { global: commands } }, beforeLogin: attachDemoHandlers });
+	});
+	afterAll(async () => {
+		await harness?.teardown();
+	});
+
+	it('WHEN the emulator forgets its history THEN the logs, messages and answered interactions go, the guilds stay, and the next interaction is answered', async () => {
+		const { emu } = harness;
+		const answered = emu.injectChatInput({ name: 'letter' });
+		await answered.callback;
+		const guilds = emu.state.guilds.size;
+		const channels = emu.state.channels.size;
+		expect(emu.state.requests.length).toBeGreaterThan(0);
+		expect(emu.state.messageById.size).toBeGreaterThan(0);
+
+		emu.forgetHistory();
+
+		expect(emu.state.requests).toEqual([]);
+		expect(emu.state.callbacks).toEqual([]);
+		expect(emu.state.gatewayLog).toEqual([]);
+		expect(emu.state.messageById.size).toBe(0);
+		expect(emu.interaction(answered.id)).toBeUndefined();
+		expect([emu.state.guilds.size, emu.state.channels.size]).toEqual([guilds, channels]);
+		const next = await emu.injectChatInput({ name: 'letter' }).callback;
+		expect(next.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+		expect(emu.state.callbacks).toHaveLength(1);
+		harness.assertNoErrors();
+	});
+});
