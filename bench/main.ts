@@ -8,7 +8,8 @@
  * - `startup`: read, parse, validate and index each corpus in a fresh process; its memory after.
  * - `core`: median and p99 per call of the core queries and the autocomplete builders.
  * - `bot`: the bot (real client, router and commands, in its own process) logged in to the
- *   emulator; time from an interaction leaving the emulator to its callback arriving back.
+ *   emulator; time from an interaction leaving the emulator to its callback arriving back, and
+ *   where the slowest 1% spent it (into the bot, in it, back) and whether a collection fell in it.
  * - `memory`: `src/main.ts` itself, with the bundled corpus, logged in to an emulator of 1,000
  *   and 10,000 guilds; its resident memory.
  * - `fanout`: 1,000 and 10,000 servers due in the same minute, one scheduler tick against the
@@ -31,7 +32,7 @@ import { DEFAULT_DATA_DIR } from '../src/data/load.js';
 import { startEmulator, type Emulator } from '../test/emulator/emulator.js';
 import type { ChatInputInjection } from '../test/emulator/interactions.js';
 import type { Inputs } from './core.js';
-import { mib, summarise, type MemorySnapshot, type Summary } from './stats.js';
+import { mib, overlapMs, summarise, type MemorySnapshot, type Span, type Summary } from './stats.js';
 import { formatTable, micros, num, verdict, type Cell } from './table.js';
 import { DEFAULT_SEED, GENERATOR_VERSION } from './synthetic.js';
 import { spawnStart, startCommand } from '../scripts/start-command.js';
@@ -258,15 +259,91 @@ interface BotResult extends Summary {
 	readonly ephemeral: number;
 }
 
+/** One timed interaction, on the machine's clock (ms since the epoch). */
+interface Sample {
+	readonly interaction: string;
+	readonly id: string;
+	/** The emulator wrote its gateway frame. */
+	readonly sent: number;
+	/** The emulator received its callback request. */
+	readonly answered: number;
+}
+
+/** What the bot noted of one interaction (from bench/startup-child.ts), on the machine's clock. */
+interface BotMark {
+	readonly id: string;
+	/** Its gateway frame was parsed. */
+	readonly received: number;
+	/** Its callback was handed to discord.js's REST client. */
+	readonly handedOver: number;
+}
+
+/**
+ * Where the slowest 1% of one corpus's interactions spent their time (means, ms): the trip in
+ * (frame written → parsed by the bot), the bot's own work (→ callback handed to its REST
+ * client), the trip back (→ request received); and how many of them had a garbage collection
+ * of the bot, or of the emulator's process, inside them.
+ */
+interface Tail {
+	readonly samples: number;
+	readonly totalMs: number;
+	readonly inMs: number;
+	readonly botMs: number;
+	readonly backMs: number;
+	readonly withBotGc: number;
+	readonly withEmulatorGc: number;
+	/** Per interaction, the p99 of the samples with no collection in either process. */
+	readonly p99WithoutGcMs: Record<string, number>;
+}
+
+function tailOf(
+	samples: readonly Sample[],
+	marks: readonly BotMark[],
+	botGc: readonly Span[],
+	emuGc: readonly Span[],
+): Tail {
+	const byId = new Map(marks.map((m) => [m.id, m]));
+	const parts = samples.map((s) => {
+		const mark = byId.get(s.id);
+		return {
+			...s,
+			totalMs: s.answered - s.sent,
+			inMs: (mark?.received ?? NaN) - s.sent,
+			botMs: (mark?.handedOver ?? NaN) - (mark?.received ?? NaN),
+			backMs: s.answered - (mark?.handedOver ?? NaN),
+			botGc: overlapMs(botGc, s.sent, s.answered) > 0,
+			emuGc: overlapMs(emuGc, s.sent, s.answered) > 0,
+		};
+	});
+	const slowest = [...parts].sort((a, b) => b.totalMs - a.totalMs).slice(0, Math.ceil(parts.length / 100));
+	const mean = (key: 'totalMs' | 'inMs' | 'botMs' | 'backMs'): number =>
+		slowest.reduce((sum, p) => sum + p[key], 0) / slowest.length;
+	const clean = new Map<string, number[]>();
+	for (const p of parts)
+		if (!p.botGc && !p.emuGc) clean.set(p.interaction, [...(clean.get(p.interaction) ?? []), p.totalMs]);
+	return {
+		samples: slowest.length,
+		totalMs: mean('totalMs'),
+		inMs: mean('inMs'),
+		botMs: mean('botMs'),
+		backMs: mean('backMs'),
+		withBotGc: slowest.filter((p) => p.botGc).length,
+		withEmulatorGc: slowest.filter((p) => p.emuGc).length,
+		p99WithoutGcMs: Object.fromEntries([...clean].map(([name, ms]) => [name, summarise(ms).p99Ms])),
+	};
+}
+
 /**
  * Send each case's interactions one at a time (the next once the previous is answered).
  * A case stops early, after at least 20 timed interactions, once it has taken `capMs`.
+ * Each timed interaction is added to `timed`.
  */
 async function measureBot(
 	emu: Emulator,
 	inputs: Inputs,
 	options: { samples: number; warmup: number; capMs: number },
 	report: (name: string) => void,
+	timed: Sample[],
 ): Promise<BotResult[]> {
 	const { samples, warmup, capMs } = options;
 	const results: BotResult[] = [];
@@ -284,6 +361,12 @@ async function measureBot(
 			if (i < warmup) continue;
 			if (latencies.length >= 20 && performance.now() - t0 > capMs) break;
 			latencies.push(callback.receivedAt - injected.sentAt);
+			timed.push({
+				interaction: c.name,
+				id: injected.id,
+				sent: performance.timeOrigin + injected.sentAt,
+				answered: performance.timeOrigin + callback.receivedAt,
+			});
 			if (callback.type === InteractionResponseType.DeferredChannelMessageWithSource) deferred++;
 			if (((callback.data?.flags ?? 0) & 64) === 64) ephemeral++;
 		}
@@ -304,6 +387,7 @@ interface SizeResult {
 		readyMemory: unknown;
 		rssAfter: { rss: number; peakRss: number };
 		gc?: BotGc;
+		tail?: Tail;
 	};
 }
 
@@ -333,6 +417,7 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 		},
 	);
 	if (!withBot) child.stdin?.end();
+	let botTrace: Record<string, unknown> | undefined;
 	const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
 		lines(child, (line) => {
 			if (line.type === 'startup') {
@@ -340,7 +425,7 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 				progress(`${size.label}: start-up ${num(Number((line.ms as Record<string, number>).total))} ms`);
 			}
 			if (line.type === 'core') result.core = line;
-			if (line.type === 'bot-gc' && result.bot) result.bot.gc = line.gc as BotGc;
+			if (line.type === 'bot-gc') botTrace = line;
 			if (line.type === 'bot-ready') resolve(line);
 		});
 		child.once('exit', (code) =>
@@ -349,12 +434,25 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 	});
 	try {
 		const line = await ready;
+		const timed: Sample[] = [];
+		// This process's own collections (the emulator's) while it measures.
+		const emulatorGc: Span[] = [];
+		const observer = new PerformanceObserver((list) => {
+			for (const e of list.getEntries())
+				emulatorGc.push({ start: performance.timeOrigin + e.startTime, durationMs: e.duration });
+		});
 		if (withBot && emu) {
 			progress(`${size.label}: bot ready; measuring interactions`);
 			const options = quick ? { samples: 30, warmup: 5, capMs: 2_000 } : { samples: 1_000, warmup: 50, capMs: 8_000 };
-			const results = await measureBot(emu, line.inputs as Inputs, options, (name) =>
-				process.stderr.write(`  bot ${size.label}: ${name}\n`),
+			observer.observe({ entryTypes: ['gc'] });
+			const results = await measureBot(
+				emu,
+				line.inputs as Inputs,
+				options,
+				(name) => process.stderr.write(`  bot ${size.label}: ${name}\n`),
+				timed,
 			);
+			observer.disconnect();
 			const rssAfter = procMemory(child.pid ?? 0);
 			result.bot = { results, readyMemory: line.memory, rssAfter };
 			// The bot logs out and the child goes on to the core benchmark.
@@ -362,6 +460,10 @@ async function measureSize(size: CorpusSize, only: Set<Section>, quick: boolean)
 		}
 		const code = await exited(child);
 		if (code !== 0) throw new Error(`startup-child for ${size.label} exited with ${code}`);
+		if (result.bot && botTrace) {
+			result.bot.gc = botTrace.gc as BotGc;
+			result.bot.tail = tailOf(timed, botTrace.marks as BotMark[], botTrace.gcSpans as Span[], emulatorGc);
+		}
 	} finally {
 		if (child.exitCode === null) child.kill('SIGKILL');
 		await emu?.stop();
@@ -675,6 +777,7 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 					r.interaction,
 					num(r.medianMs, 2),
 					num(r.p99Ms, 2),
+					num(s.bot?.tail?.p99WithoutGcMs[r.interaction] ?? NaN, 2),
 					num(r.count),
 					`p99 < ${limit} ms`,
 					verdict(r.p99Ms, limit),
@@ -683,8 +786,49 @@ function printTables(run: Run, only: Set<Section>, quick: boolean): string {
 			}
 		}
 		out.push(
-			formatTable(['corpus', 'interaction', 'median ms>', 'p99 ms>', 'ops>', 'target', 'result', 'notes'], rows),
+			formatTable(
+				['corpus', 'interaction', 'median ms>', 'p99 ms>', 'p99 without GC ms>', 'ops>', 'target', 'result', 'notes'],
+				rows,
+			),
+			'',
+			'p99 without GC: of the samples with no garbage collection in the bot or in the emulator while they ran.',
 		);
+		const tails: Cell[][] = sizes.flatMap((s) => {
+			const t = s.bot?.tail;
+			return t === undefined
+				? []
+				: [
+						[
+							s.label,
+							num(t.samples),
+							num(t.totalMs, 2),
+							num(t.inMs, 2),
+							num(t.botMs, 2),
+							num(t.backMs, 2),
+							num(t.withBotGc),
+							num(t.withEmulatorGc),
+						],
+					];
+		});
+		if (tails.length > 0)
+			out.push(
+				'',
+				"Where the slowest 1% of each corpus's interactions spent their time (means, ms): into the bot (frame written → parsed by the bot), in the bot (→ callback handed to its REST client), back (→ request received by the emulator); and how many had a garbage collection of the bot, or of the emulator's process, inside them:",
+				'',
+				formatTable(
+					[
+						'corpus',
+						'samples>',
+						'total>',
+						'into the bot>',
+						'in the bot>',
+						'back>',
+						'with a bot GC>',
+						'with an emulator GC>',
+					],
+					tails,
+				),
+			);
 		const mem: Cell[][] = sizes
 			.filter((s) => s.bot)
 			.map((s) => [s.label, num(mib(s.bot?.rssAfter.rss ?? NaN), 1), num(mib(s.bot?.rssAfter.peakRss ?? NaN), 1)]);

@@ -18,7 +18,7 @@ import { mulberry32 } from '../src/core/rng.js';
 import { checkDataSet } from '../src/data/check.js';
 import { readDataSet } from '../src/data/load.js';
 import { buildIndexes, drawInputs, runCore, threadSizes } from './core.js';
-import { memorySnapshot, type SampleOptions } from './stats.js';
+import { memorySnapshot, type SampleOptions, type Span } from './stats.js';
 
 const [dataDir, ...flags] = process.argv.slice(2);
 if (dataDir === undefined) {
@@ -27,6 +27,14 @@ if (dataDir === undefined) {
 }
 const coreMode = flags.includes('--core') ? flags[flags.indexOf('--core') + 1] : undefined;
 const withBot = flags.includes('--bot');
+
+/** The id of an INTERACTION_CREATE gateway dispatch; undefined for any other packet. */
+function interactionIdOf(packet: unknown): string | undefined {
+	if (typeof packet !== 'object' || packet === null || !('t' in packet) || packet.t !== 'INTERACTION_CREATE')
+		return undefined;
+	const data = 'd' in packet ? packet.d : undefined;
+	return typeof data === 'object' && data !== null && 'id' in data && typeof data.id === 'string' ? data.id : undefined;
+}
 
 function emit(line: Record<string, unknown>): void {
 	process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -66,7 +74,8 @@ emit({
 });
 
 if (withBot) {
-	const [{ commands }, { startBot }, { openStore }, { createLogger }] = await Promise.all([
+	const [{ Events }, { commands }, { startBot }, { openStore }, { createLogger }] = await Promise.all([
+		import('discord.js'),
 		import('../commands/index.js'),
 		import('../src/discord/bot.js'),
 		import('../src/storage/open-store.js'),
@@ -99,8 +108,10 @@ if (withBot) {
 	// interaction's gateway frame and its callback is in that interaction's latency.
 	const gcKinds: Record<number, string> = { 1: 'scavenge', 2: 'markCompact', 4: 'incremental', 8: 'weakCallbacks' };
 	const gc: Record<string, { count: number; totalMs: number; maxMs: number }> = {};
+	const gcSpans: Span[] = [];
 	const gcObserver = new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) {
+			gcSpans.push({ start: performance.timeOrigin + entry.startTime, durationMs: entry.duration });
 			const detail: unknown = 'detail' in entry ? entry.detail : undefined;
 			const kind =
 				typeof detail === 'object' && detail !== null && 'kind' in detail && typeof detail.kind === 'number'
@@ -113,6 +124,21 @@ if (withBot) {
 		}
 	});
 	gcObserver.observe({ entryTypes: ['gc'] });
+	// When each interaction reached the bot (its gateway frame parsed) and when the bot handed its
+	// callback to discord.js's REST client, on the machine's clock, so the parent can split each
+	// latency into the trip in, the bot's own work and the trip back.
+	const marks = new Map<string, { received: number; handedOver?: number }>();
+	const clock = (): number => performance.timeOrigin + performance.now();
+	bot.client.on(Events.Raw, (packet: unknown) => {
+		const id = interactionIdOf(packet);
+		if (id !== undefined) marks.set(id, { received: clock() });
+	});
+	const post = bot.client.rest.post.bind(bot.client.rest);
+	bot.client.rest.post = (route, options) => {
+		const mark = marks.get(/^\/interactions\/(\d+)\//.exec(route)?.[1] ?? '');
+		if (mark !== undefined) mark.handedOver ??= clock();
+		return post(route, options);
+	};
 	const drawn = drawInputs(indexed.corpus, indexed.suggestions);
 	emit({
 		type: 'bot-ready',
@@ -136,7 +162,12 @@ if (withBot) {
 	});
 	process.stdin.pause();
 	gcObserver.disconnect();
-	emit({ type: 'bot-gc', gc });
+	emit({
+		type: 'bot-gc',
+		gc,
+		gcSpans,
+		marks: [...marks].map(([id, m]) => ({ id, received: m.received, handedOver: m.handedOver ?? Number.NaN })),
+	});
 	await bot.stop();
 	await store.close();
 	emit({ type: 'bot-stopped' });

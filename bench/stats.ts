@@ -32,6 +32,22 @@ export function percentile(sorted: readonly number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] ?? Number.NaN;
 }
 
+/** A stretch of time on the machine's clock (`performance.timeOrigin + performance.now()`, ms). */
+export interface Span {
+	readonly start: number;
+	readonly durationMs: number;
+}
+
+/** How much of `from`…`to` the spans cover (ms): the part of each span inside it, summed (the spans do not overlap). */
+export function overlapMs(spans: readonly Span[], from: number, to: number): number {
+	let covered = 0;
+	for (const span of spans) {
+		const end = span.start + span.durationMs;
+		if (span.start < to && end > from) covered += Math.min(to, end) - Math.max(from, span.start);
+	}
+	return covered;
+}
+
 /** Median and p99 of durations in milliseconds, and how many there were. */
 export interface Summary {
 	readonly count: number;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDataSet, formatProblem } from '../../src/data/check.js';
 import { dataSetFiles, generateDataSet, rawDataSetOf } from '../../bench/synthetic.js';
 import { formatTable } from '../../bench/table.js';
-import { percentile, summarise } from '../../bench/stats.js';
+import { overlapMs, percentile, summarise } from '../../bench/stats.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -72,6 +72,17 @@ describe('GIVEN the table and statistics helpers', () => {
 		expect(percentile(values, 50)).toBe(50);
 		expect(percentile(values, 99)).toBe(99);
 		expect(summarise([3, 1, 2])).toMatchObject({ count: 3, medianMs: 2, maxMs: 3 });
+	});
+
+	it('WHEN collections are laid over an interaction THEN only the part inside it counts', () => {
+		const gcs = [
+			{ start: 5, durationMs: 10 },
+			{ start: 18, durationMs: 1 },
+			{ start: 30, durationMs: 5 },
+		];
+		expect(overlapMs(gcs, 10, 20)).toBe(6);
+		expect(overlapMs(gcs, 20, 30)).toBe(0);
+		expect(overlapMs(gcs, 0, 100)).toBe(16);
 	});
 });
 
