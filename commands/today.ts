@@ -43,7 +43,13 @@ export const todayCommand = {
 		if (!today.ok) return notice(today.error.message);
 		const day = parseDayInput(options.getString('date') ?? 'today', today.value);
 		if (!day.ok) return notice(day.error.message);
-		const { body, empty } = dayScreen(deps.corpus, day.value, '', 0, collection.value);
+		const { body, empty } = dayScreen(
+			deps.corpus,
+			day.value,
+			'',
+			0,
+			collection.value === undefined ? [] : [collection.value],
+		);
 		return { type: 'message', ephemeral: empty, body };
 	},
 	autocomplete({ focused }) {

@@ -113,3 +113,32 @@ export function onThisDay(corpus: Corpus, query: DayQuery, options: OnThisDayOpt
 		message: `${noLetter} on ${formatMonthDay(own)}, nor within a week either side of it`,
 	};
 }
+
+/**
+ * {@link onThisDay} over a choice of collections (empty: all). One collection, or none, is
+ * {@link onThisDay} itself; with several, each answers on its own and the nearest day wins, exact
+ * days first, so a server that reads two collections gets the day's letters of both, or the
+ * nearest day's of whichever has one.
+ *
+ * @param collections - collection ids
+ * @param options - `requireText` as for {@link onThisDay}
+ */
+export function onThisDayIn(
+	corpus: Corpus,
+	query: DayQuery,
+	collections: readonly string[],
+	options: Pick<OnThisDayOptions, 'requireText'> = {},
+): OnThisDay {
+	if (collections.length <= 1) {
+		const only = collections[0];
+		return onThisDay(corpus, query, { ...options, ...(only === undefined ? {} : { collection: only }) });
+	}
+	const answers = collections
+		.map((collection) => onThisDay(corpus, query, { ...options, collection }))
+		.filter((a) => a.match !== 'none');
+	const best = Math.min(...answers.map((a) => Math.abs(a.offset)));
+	const chosen = answers.filter((a) => Math.abs(a.offset) === best);
+	const first = chosen[0];
+	if (first === undefined) return onThisDay(corpus, query, { ...options, collection: collections[0] ?? '' });
+	return { ...first, letters: chosen.flatMap((a) => a.letters) };
+}

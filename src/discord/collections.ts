@@ -12,8 +12,9 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { findCollection } from '../core/collections.js';
+import type { Corpus } from '../core/corpus.js';
 import type { Collection } from '../core/format.js';
-import { ok, type Result } from '../core/result.js';
+import { fail, ok, type Result } from '../core/result.js';
 import type { Choice, CommandOptions, Deps } from './command.js';
 import { MESSAGE_LIMITS } from './render/budget.js';
 import { clip } from './render/text.js';
@@ -103,4 +104,31 @@ export function collectionHint(
 ): string | undefined {
 	const found = collectionFilter(deps, options);
 	return found.ok ? found.value : undefined;
+}
+
+/**
+ * How a component's custom_id names a choice of collections: one by its id, several by their id
+ * prefixes (`bt`, `ad`, …), short enough to fit beside the longest letter id.
+ *
+ * @param ids - collection ids (none, or every one: all collections, nothing to write)
+ */
+export function collectionTokens(corpus: Corpus, ids: readonly string[]): string[] {
+	if (ids.length <= 1) return [...ids];
+	if (corpus.collections.every((c) => ids.includes(c.id))) return [];
+	return ids.map((id) => corpus.collections.find((c) => c.id === id)?.idPrefix ?? id);
+}
+
+/**
+ * The collection ids a component's custom_id names (by id or by id prefix, as
+ * {@link collectionTokens} writes them); the first name no collection has, when one is gone.
+ */
+export function collectionsOfTokens(corpus: Corpus, tokens: readonly string[]): Result<string[], 'unknown-collection'> {
+	const ids: string[] = [];
+	for (const token of tokens) {
+		const found =
+			corpus.collections.find((c) => c.id === token) ?? corpus.collections.find((c) => c.idPrefix === token);
+		if (found === undefined) return fail('unknown-collection', token);
+		ids.push(found.id);
+	}
+	return ok(ids);
 }

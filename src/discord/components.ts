@@ -2,6 +2,7 @@
  * Buttons and select menus: the state comes from the custom_id alone, and the screen is rebuilt
  * from the corpus, so components keep working across restarts and on any process.
  */
+import { collectionsOfTokens } from './collections.js';
 import type { Deps, MessageBody, Reply } from './command.js';
 import { decodeCustomId } from './custom-id.js';
 import { literal } from './render/text.js';
@@ -51,10 +52,11 @@ export function handleComponent(customId: string, values: readonly string[], dep
 		case 'day-menu': {
 			const day = parseDayKey(state.day);
 			if (!day) return notice(STALE_COMPONENT);
-			if (state.collection !== undefined && !collectionOf(corpus, state.collection)) return gone(state.collection);
+			const collections = collectionsOfTokens(corpus, state.collections ?? []);
+			if (!collections.ok) return gone(collections.error.message);
 			const id = state.kind === 'day' ? state.id : value;
 			const page = state.kind === 'day' ? state.page : 0;
-			return { type: 'update', body: dayScreen(corpus, day, id, page, state.collection).body };
+			return { type: 'update', body: dayScreen(corpus, day, id, page, collections.value).body };
 		}
 		case 'thread':
 			return update(threadScreen(corpus, state.focus, state.index, state.page));

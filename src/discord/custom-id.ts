@@ -7,8 +7,8 @@
  * |---|---|---|
  * | `l` | letter id, page | paging a letter; opening a reply or what it answers |
  * | `f` | letter id | "Full text" (.txt) |
- * | `d` | day (`MM-DD` or `YYYY-MM-DD`), letter id or empty, page, collection or empty | `/today`: paging, Previous/Next day |
- * | `ds` | day, collection or empty | `/today`: the menu of that day's letters |
+ * | `d` | day (`MM-DD` or `YYYY-MM-DD`), letter id or empty, page, collections or empty | `/today` and a daily post's other letters: paging, Previous/Next day |
+ * | `ds` | day, collections or empty | the same: the menu of that day's letters |
  * | `t` | focus letter id, index in the thread, page | `/thread`, one letter per page |
  * | `ts` | focus letter id | `/thread`: the menu of the thread's letters |
  * | `r` | year or empty, correspondent or empty, collection or empty | `/random`: Another |
@@ -18,8 +18,10 @@
  * | `_` | n | disabled buttons (page indicator), never pressed |
  *
  * `ld2` added the collection field to `d`, `ds` and `r`, so a `/today` or `/random` used with a
- * collection keeps to it. `ld1` ids, on messages posted before, still decode (with no
- * collection); every other tag is the same in both.
+ * collection keeps to it. In `d` and `ds` it may name several collections, joined by `.`: one is
+ * written by its id, several by their id prefixes (`bt.ad`), which fit beside the longest letter
+ * id. `ld1` ids, on messages posted before, still decode (with no collection); every other tag is
+ * the same in both.
  */
 export const CUSTOM_ID_VERSION = 'ld2';
 
@@ -38,10 +40,10 @@ export type ComponentState =
 			readonly day: string;
 			readonly id: string;
 			readonly page: number;
-			/** Only letters of this collection; all when absent. */
-			readonly collection?: string;
+			/** Only letters of these collections (ids, or id prefixes; see the module comment); all when absent. */
+			readonly collections?: readonly string[];
 	  }
-	| { readonly kind: 'day-menu'; readonly day: string; readonly collection?: string }
+	| { readonly kind: 'day-menu'; readonly day: string; readonly collections?: readonly string[] }
 	| { readonly kind: 'thread'; readonly focus: string; readonly index: number; readonly page: number }
 	| { readonly kind: 'thread-menu'; readonly focus: string }
 	| {
@@ -62,9 +64,9 @@ function fields(state: ComponentState): [string, ...(string | number)[]] {
 		case 'full-text':
 			return ['f', state.id];
 		case 'day':
-			return ['d', state.day, state.id, state.page, state.collection ?? ''];
+			return ['d', state.day, state.id, state.page, state.collections?.join('.') ?? ''];
 		case 'day-menu':
-			return ['ds', state.day, state.collection ?? ''];
+			return ['ds', state.day, state.collections?.join('.') ?? ''];
 		case 'thread':
 			return ['t', state.focus, state.index, state.page];
 		case 'thread-menu':
@@ -119,6 +121,11 @@ function collectionField(text: string | undefined): { collection?: string } {
 	return text === undefined || text === '' ? {} : { collection: text };
 }
 
+/** `{ collections }` for a non-empty field (one or several, joined by `.`), else nothing (no filter). */
+function collectionsField(text: string | undefined): { collections?: readonly string[] } {
+	return text === undefined || text === '' ? {} : { collections: text.split('.') };
+}
+
 /**
  * Decode a custom_id, of this version or of {@link LEGACY_CUSTOM_ID_VERSION}. Undefined for ids
  * of another version or shape (a button from a release too old, or one that was never ours).
@@ -142,11 +149,11 @@ export function decodeCustomId(customId: string): ComponentState | undefined {
 		case 'd': {
 			const page = count(c);
 			return n === 4 + filtered && a && b !== undefined && page !== undefined
-				? { kind: 'day', day: a, id: b, page, ...collectionField(parts[4]) }
+				? { kind: 'day', day: a, id: b, page, ...collectionsField(parts[4]) }
 				: undefined;
 		}
 		case 'ds':
-			return n === 2 + filtered && a ? { kind: 'day-menu', day: a, ...collectionField(b) } : undefined;
+			return n === 2 + filtered && a ? { kind: 'day-menu', day: a, ...collectionsField(b) } : undefined;
 		case 't': {
 			const index = count(b);
 			const page = count(c);

@@ -204,12 +204,10 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 		if (interaction.isButton() || interaction.isStringSelectMenu()) {
 			const values = interaction.isStringSelectMenu() ? interaction.values : [];
 			// The daily post's "Other letters" button answers privately (see render/daily-post.ts).
-			const othersDay = decodeOthersCustomId(interaction.customId);
+			const others = decodeOthersCustomId(interaction.customId);
 			await send(
 				interaction,
-				othersDay === undefined
-					? handleComponent(interaction.customId, values, deps)
-					: othersReply(deps.corpus, othersDay),
+				others === undefined ? handleComponent(interaction.customId, values, deps) : othersReply(deps.corpus, others),
 			);
 		}
 	};

@@ -9,12 +9,13 @@ import { formatIsoDate, formatMonthDay, letterYear, monthDayKey, shiftDay, type 
 import { randomExchange, type RandomExchange } from '../core/exchange.js';
 import { mulberry32 } from '../core/rng.js';
 import type { Letter } from '../core/format.js';
-import { onThisDay } from '../core/on-this-day.js';
+import { onThisDayIn } from '../core/on-this-day.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { SearchHit } from '../core/search.js';
 import { threadFor } from '../core/thread.js';
+import { collectionTokens } from './collections.js';
 import type { ActionRow, Deps, MessageBody, Reply } from './command.js';
-import { encodeCustomId, fitsCustomId } from './custom-id.js';
+import { encodeCustomId, fitsCustomId, type ComponentState } from './custom-id.js';
 import { budgetMessage, MESSAGE_LIMITS } from './render/budget.js';
 import {
 	actionButton,
@@ -113,27 +114,33 @@ export function parseDayKey(key: string): DayQuery | undefined {
 
 /**
  * The letters of a day ("on this day"), one shown, a menu of the others, and day buttons; only
- * letters of `collection` when one is given, and every button and menu keeps to it.
+ * letters of `collections` when some are given (ids; empty: all), and every button and menu keeps
+ * to them.
  */
 export function dayScreen(
 	corpus: Corpus,
 	query: DayQuery,
 	letterId: string,
 	page: number,
-	collection?: string,
+	collections: readonly string[] = [],
 ): { body: MessageBody; empty: boolean } {
-	const filter = collection === undefined ? {} : { collection };
-	const result = onThisDay(corpus, query, filter);
+	const tokens = collectionTokens(corpus, collections);
+	const filter = tokens.length === 0 ? {} : { collections: tokens };
+	// Dozens of collections would not fit a custom_id beside a long letter id: the buttons then
+	// show every collection rather than fail.
+	const encode = (state: Extract<ComponentState, { kind: 'day' | 'day-menu' }>): string =>
+		encodeCustomId(fitsCustomId(state) ? state : { ...state, collections: undefined });
+	const result = onThisDayIn(corpus, query, collections);
 	const previous = shiftDay(query, -1);
 	const next = shiftDay(query, 1);
 	const nav = buttonRow([
 		actionButton(
-			encodeCustomId({ kind: 'day', day: dayKey(previous), id: '', page: 0, ...filter }),
+			encode({ kind: 'day', day: dayKey(previous), id: '', page: 0, ...filter }),
 			`◀ ${formatMonthDay(previous)}`,
 			ButtonStyle.Primary,
 		),
 		actionButton(
-			encodeCustomId({ kind: 'day', day: dayKey(next), id: '', page: 0, ...filter }),
+			encode({ kind: 'day', day: dayKey(next), id: '', page: 0, ...filter }),
 			`${formatMonthDay(next)} ▶`,
 			ButtonStyle.Primary,
 		),
@@ -142,8 +149,8 @@ export function dayScreen(
 		result.match === 'exact'
 			? `**On this day, ${formatMonthDay(query)}:** ${plural(result.letters.length, 'letter')}${result.letters.length > 1 ? '; pick another below' : ''}.`
 			: `${result.message ?? ''}.`;
-	const title = collection === undefined ? undefined : corpus.collections.find((c) => c.id === collection)?.shortTitle;
-	const scoped = title === undefined ? header : `**${literal(title)}** · ${header}`;
+	const titles = collections.map((id) => corpus.collections.find((c) => c.id === id)?.shortTitle ?? id);
+	const scoped = titles.length === 0 ? header : `**${literal(titles.join(', '))}** · ${header}`;
 	const content = result.note === undefined ? scoped : `${scoped} (${result.note}.)`;
 	const shown = result.letters.find((l) => l.id === letterId) ?? result.letters[0];
 	if (!shown)
@@ -161,7 +168,7 @@ export function dayScreen(
 			.map((l) => letterOption(corpus, l, l.heading, l.id === shown.id));
 		rows.push(
 			selectRow(
-				encodeCustomId({ kind: 'day-menu', day: dayKey(query), ...filter }),
+				encode({ kind: 'day-menu', day: dayKey(query), ...filter }),
 				'Read another letter of this day',
 				options,
 			),
@@ -169,7 +176,7 @@ export function dayScreen(
 	}
 	rows.push(nav);
 	const body = renderLetterMessage(letterCard(corpus, shown), page, {
-		pageId: (p) => encodeCustomId({ kind: 'day', day: dayKey(query), id: shown.id, page: p, ...filter }),
+		pageId: (p) => encode({ kind: 'day', day: dayKey(query), id: shown.id, page: p, ...filter }),
 		content,
 		rows,
 	});

@@ -12,10 +12,10 @@
  * taking over a vanished owner's claim first looks for the post in the channel (`findPost`).
  */
 import type { DateTime } from 'luxon';
-import { isPlaceholder, letterLabel, type Corpus } from '../core/corpus.js';
+import { letterLabel, type Corpus } from '../core/corpus.js';
 import { type DayQuery } from '../core/dates.js';
 import type { Letter } from '../core/format.js';
-import { onThisDay, type OnThisDay } from '../core/on-this-day.js';
+import { onThisDayIn, type OnThisDay } from '../core/on-this-day.js';
 import type { ClaimResult, PostLog, RotationStore, SettingsStore } from '../core/ports.js';
 import { pickForYear, type RotationPick } from '../core/rotation.js';
 import {
@@ -133,20 +133,7 @@ export interface TickReport {
 
 /** The letters a server draws from on a day: its collections (empty: all), text held. */
 export function lettersForDay(corpus: Corpus, day: DayQuery, collections: readonly string[]): OnThisDay {
-	if (collections.length <= 1) {
-		const only = collections[0];
-		return onThisDay(corpus, day, { requireText: true, ...(only === undefined ? {} : { collection: only }) });
-	}
-	// Several collections: each answers on its own; the nearest day wins, exact days first.
-	const answers = collections
-		.map((collection) => onThisDay(corpus, day, { collection, requireText: true }))
-		.filter((a) => a.match !== 'none');
-	const best = Math.min(...answers.map((a) => Math.abs(a.offset)));
-	const chosen = answers.filter((a) => Math.abs(a.offset) === best);
-	const first = chosen[0];
-	if (first === undefined) return onThisDay(corpus, day, { requireText: true, collection: collections[0] ?? '' });
-	const letters = chosen.flatMap((a) => a.letters).filter((l) => !isPlaceholder(l));
-	return { ...first, letters };
+	return onThisDayIn(corpus, day, collections, { requireText: true });
 }
 
 /** A daily post ready to send. */
@@ -239,7 +226,10 @@ export function planPost(
 			letter,
 			day: query,
 			...(found.match === 'exact' ? {} : { shownDay }),
-			others: found.letters.length - 1,
+			// The button opens that day's screen of these collections; it counts what the screen lists
+			// (letters whose text is not held included).
+			others: onThisDayIn(corpus, shownDay, collections).letters.length - 1,
+			collections,
 			...(found.match === 'exact' || found.message === undefined ? {} : { message: found.message }),
 			...(lateSince === undefined ? {} : { lateSince }),
 			...(roleId === undefined ? {} : { roleId }),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compareLetters } from '../../src/core/corpus.js';
 import { calendarDayAt, type DayQuery } from '../../src/core/dates.js';
-import { onThisDay } from '../../src/core/on-this-day.js';
+import { onThisDay, onThisDayIn } from '../../src/core/on-this-day.js';
 import { fixtureCorpus } from '../fixtures/corpus.js';
 import { bigThreeCorpus } from '../fixtures/real-data.js';
 
@@ -79,6 +79,30 @@ describe('onThisDay over the fixture', () => {
 			expect(result.message).toBe(message);
 		},
 	);
+
+	test('GIVEN several collections THEN each answers for itself, the nearest day wins, and all that have it are listed', () => {
+		const day = { month: 8, day: 13 };
+		const both = onThisDayIn(fixtureCorpus, day, ['war', 'family']);
+		expect(both.match).toBe('exact');
+		expect(both.letters.map((l) => l.id)).toEqual([
+			...onThisDay(fixtureCorpus, day, { collection: 'war' }).letters.map((l) => l.id),
+			'fm-1776-08-13-john-to-abigail',
+		]);
+		// On 10 August both collections' nearest letters are of 13 August: both are listed.
+		const nearest = onThisDayIn(fixtureCorpus, { month: 8, day: 10 }, ['family', 'war']);
+		expect([nearest.match, nearest.day]).toEqual(['nearest', { month: 8, day: 13 }]);
+		expect(nearest.letters.map((l) => l.id)).toEqual([
+			'fm-1776-08-13-john-to-abigail',
+			...onThisDay(fixtureCorpus, day, { collection: 'war' }).letters.map((l) => l.id),
+		]);
+		// On 12 July only the war collection has a letter within the week, on the day itself.
+		const july = { month: 7, day: 12 };
+		expect(onThisDayIn(fixtureCorpus, july, ['family', 'war'])).toEqual(
+			onThisDay(fixtureCorpus, july, { collection: 'war' }),
+		);
+		expect(onThisDayIn(fixtureCorpus, day, [])).toEqual(onThisDay(fixtureCorpus, day));
+		expect(onThisDayIn(fixtureCorpus, { month: 7, day: 10 }, ['war'], { requireText: true }).match).toBe('nearest');
+	});
 
 	test('GIVEN a collection with no letter that week THEN the fallback looks only in that collection', () => {
 		expect(onThisDay(fixtureCorpus, { month: 8, day: 10 }, { collection: 'family' })).toMatchObject({

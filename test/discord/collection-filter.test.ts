@@ -20,10 +20,11 @@ import { buildCorpus, type Corpus } from '../../src/core/corpus.js';
 import type { Letter } from '../../src/core/format.js';
 import { buildSearch, buildSuggestions } from '../../src/core/search.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
-import { withCollectionChoices } from '../../src/discord/collections.js';
+import { collectionsOfTokens, collectionTokens, withCollectionChoices } from '../../src/discord/collections.js';
 import type { Deps } from '../../src/discord/command.js';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id.js';
 import { registrationBody } from '../../src/discord/deploy.js';
+import { decodeOthersCustomId, othersCustomId } from '../../src/discord/render/daily-post.js';
 import { DEFAULT_DATA_DIR, loadDataSet } from '../../src/data/load.js';
 import { startEmulator, type Emulator } from '../emulator/emulator.js';
 import { emulatorClientOptions } from '../emulator/harness.js';
@@ -81,8 +82,8 @@ test('GIVEN the real data THEN there are five collections and a day with letters
 
 describe('GIVEN the custom_id codec', () => {
 	test.each([
-		{ kind: 'day', day: '1942-08-13', id: '', page: 0, collection: 'lincoln' },
-		{ kind: 'day-menu', day: '08-13', collection: 'napoleon-josephine' },
+		{ kind: 'day', day: '1942-08-13', id: '', page: 0, collections: ['lincoln'] },
+		{ kind: 'day-menu', day: '08-13', collections: ['napoleon-josephine'] },
 		{ kind: 'random', year: undefined, from: 'william', collection: 'victoria' },
 	] as const)('WHEN $kind carries a collection THEN it is an ld2 id that decodes to itself', (state) => {
 		const id = encodeCustomId(state);
@@ -129,9 +130,35 @@ describe('GIVEN the custom_id codec', () => {
 			const longest = corpus.letters
 				.filter((l) => l.collection === collection)
 				.reduce((a, b) => (b.id.length > a.id.length ? b : a));
-			const state = { kind: 'day', day: '1942-08-13', id: longest.id, page: 9999, collection } as const;
+			const state = { kind: 'day', day: '1942-08-13', id: longest.id, page: 9999, collections: [collection] } as const;
 			expect(encodeCustomId(state).length, longest.id).toBeLessThanOrEqual(100);
 		}
+	});
+
+	test('WHEN a daily post\'s "Other letters" button names collections THEN they come back, and a button from before names none', () => {
+		const day = { year: 2026, month: 8, day: 13 };
+		expect(othersCustomId(day, ['qv', 'ad'])).toBe('ld1:po:2026-08-13:qv.ad');
+		expect(decodeOthersCustomId(othersCustomId(day, ['qv', 'ad']))).toEqual({ day, collections: ['qv', 'ad'] });
+		expect(decodeOthersCustomId(othersCustomId(day, ['victoria']))).toEqual({ day, collections: ['victoria'] });
+		expect(othersCustomId(day)).toBe('ld1:po:2026-08-13');
+		expect(decodeOthersCustomId('ld1:po:08-13')).toEqual({ day: { month: 8, day: 13 }, collections: [] });
+		expect(decodeOthersCustomId('ld1:po:08-13:qv:extra')).toBeUndefined();
+		expect(decodeOthersCustomId('ld2:d:08-13::0:')).toBeUndefined();
+	});
+
+	test('WHEN a day is filtered by several collections THEN they are written by id prefix, and the longest letter id still fits', () => {
+		const longest = corpus.letters.reduce((a, b) => (b.id.length > a.id.length ? b : a));
+		for (let left = 0; left < IDS.length; left++) {
+			const chosen = IDS.filter((_, i) => i !== left);
+			const tokens = collectionTokens(corpus, chosen);
+			expect(tokens).toEqual(chosen.map((id) => corpus.collections.find((c) => c.id === id)?.idPrefix));
+			const state = { kind: 'day', day: '1942-08-13', id: longest.id, page: 9999, collections: tokens } as const;
+			expect(encodeCustomId(state).length).toBeLessThanOrEqual(100);
+			expect(decodeCustomId(encodeCustomId(state))).toEqual(state);
+			expect(collectionsOfTokens(corpus, tokens)).toEqual({ ok: true, value: chosen });
+		}
+		expect(collectionTokens(corpus, IDS)).toEqual([]);
+		expect(collectionsOfTokens(corpus, ['bt', 'zz'])).toMatchObject({ ok: false, error: { message: 'zz' } });
 	});
 });
 
@@ -215,7 +242,7 @@ describe('GIVEN the bot over all five collections', () => {
 			);
 			expect(collectionsShown(message)).toEqual(new Set([collection]));
 			const next = idOf(message, '20 October ▶');
-			expect(decodeCustomId(next)).toMatchObject({ kind: 'day', collection });
+			expect(decodeCustomId(next)).toMatchObject({ kind: 'day', collections: [collection] });
 			const moved = messageOf(await h.emu.injectButton({ message, customId: next }).callback);
 			expect(moved.content).toContain(`**${shortTitle}** · `);
 			expect(collectionsShown(moved)).toEqual(new Set([collection]));
@@ -433,7 +460,7 @@ describe('GIVEN a filtered message drawn by one bot process', () => {
 		// Queen Victoria has five letters on 20 October, so the message has a menu of them.
 		expect(next.content).toBe('**Queen Victoria** · **On this day, 20 October:** 5 letters; pick another below.');
 		const menu = idOf(next, 'Read another letter of this day');
-		expect(decodeCustomId(menu)).toEqual({ kind: 'day-menu', day: '10-20', collection: 'victoria' });
+		expect(decodeCustomId(menu)).toEqual({ kind: 'day-menu', day: '10-20', collections: ['victoria'] });
 		const [, second] = selectValues(next);
 		const picked = messageOf(
 			await emu.injectSelect({ message: next, customId: menu, values: [second ?? ''] }).callback,

@@ -6,9 +6,11 @@
 import { Events, PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { letterdayCommand, letterdayData } from '../../commands/letterday.js';
+import { onThisDayIn } from '../../src/core/on-this-day.js';
 import type { Store } from '../../src/core/ports.js';
 import { buildSearch, buildSuggestions } from '../../src/core/search.js';
 import { createDiscordClient } from '../../src/discord/client.js';
+import { decodeCustomId } from '../../src/discord/custom-id.js';
 import type { Deps } from '../../src/discord/command.js';
 import { createRouter } from '../../src/discord/router.js';
 import { createDailyAdmin } from '../../src/scheduler/admin.js';
@@ -19,7 +21,7 @@ import type { OptionValue } from '../emulator/interactions.js';
 import { bigThreeCorpus } from '../fixtures/real-data.js';
 import { dailyDeps, fullCorpus, settings, utc } from '../scheduler/helpers.js';
 import { silentLogger } from '../storage/backends.js';
-import { idOf, isEphemeral, messageOf } from './bot-harness.js';
+import { idOf, isEphemeral, messageOf, selectValues } from './bot-harness.js';
 
 // 14 July 2026, 10:00 in London.
 const NOW = utc('2026-07-14T09:00:00Z');
@@ -252,6 +254,33 @@ describe('GIVEN a server that has set up its daily letter', () => {
 		const pressed = await harness.emu.injectButton({ message: post, customId }).callback;
 		expect(isEphemeral(pressed.data?.flags)).toBe(true);
 		expect(messageOf(pressed).content).toContain('On this day, 13 August');
+	});
+
+	it('THEN a server that reads chosen collections gets an "Other letters" button that keeps to them and counts what it lists', async () => {
+		await setUp();
+		await store.postLog.prune('2100-01-01');
+		await admin('collections', { collections: 'victoria, adams' });
+		try {
+			await admin('post-now', { date: '10-19' });
+			const post = harness.emu
+				.messages(channelId)
+				.filter((m) => !isEphemeral(m.flags))
+				.at(-1);
+			if (!post) throw new Error('no post');
+			const day = onThisDayIn(fullCorpus(), { month: 10, day: 19 }, ['victoria', 'adams']);
+			expect(new Set(day.letters.map((l) => l.collection))).toEqual(new Set(['victoria', 'adams']));
+			const button = idOf(post, `Other letters of this day (${day.letters.length - 1})`);
+			const pressed = messageOf(await harness.emu.injectButton({ message: post, customId: button }).callback);
+			expect(isEphemeral(pressed.flags)).toBe(true);
+			const titles = ['victoria', 'adams'].map((id) => fullCorpus().collections.find((c) => c.id === id)?.shortTitle);
+			expect(pressed.content?.startsWith(`**${titles.join(', ')}** · **On this day, 19 October:**`)).toBe(true);
+			expect(selectValues(pressed)).toEqual(day.letters.map((l) => l.id));
+			// Its day buttons keep to the two collections as well.
+			const next = decodeCustomId(idOf(pressed, '20 October ▶'));
+			expect(next).toMatchObject({ kind: 'day', collections: ['qv', 'ad'] });
+		} finally {
+			await admin('collections', { collections: 'all' });
+		}
 	});
 
 	it('THEN status shows the schedule, the last delivery and a live permission check', async () => {
