@@ -3,7 +3,7 @@
  * with good and bad input, as the server owner (the emulator enforces the command's default
  * member permissions, Manage Server); the run-time permission check called directly.
  */
-import { Events, PermissionFlagsBits } from 'discord.js';
+import { Events, PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { letterdayCommand, letterdayData } from '../../commands/letterday.js';
 import { onThisDayIn } from '../../src/core/on-this-day.js';
@@ -87,6 +87,18 @@ async function admin(subcommand: string, options: Record<string, OptionValue> = 
 	const callback = await injected.callback;
 	expect(isEphemeral(callback.data?.flags)).toBe(true);
 	return callback.data?.content ?? '';
+}
+
+/** The channel's messages that everyone sees (the posts), oldest first. */
+function posts(): APIMessage[] {
+	return harness.emu.messages(channelId).filter((m) => !isEphemeral(m.flags));
+}
+
+/** The latest post in the channel. */
+function lastPost(): APIMessage {
+	const post = posts().at(-1);
+	if (!post) throw new Error('no post');
+	return post;
 }
 
 async function setUp(): Promise<void> {
@@ -225,19 +237,14 @@ describe('GIVEN a server that has set up its daily letter', () => {
 
 	it("THEN post-now posts today's letter once, and another day's as an extra", async () => {
 		await setUp();
-		const before = harness.emu.messages(channelId).filter((m) => !isEphemeral(m.flags)).length;
+		const before = posts().length;
 		expect(await admin('post-now')).toBe(`Posted in <#${channelId}>.`);
 		expect(await admin('post-now')).toBe(`Today's letter is already posted in <#${channelId}>.`);
-		const posted = harness.emu.messages(channelId).filter((m) => !isEphemeral(m.flags));
+		const posted = posts();
 		expect(posted).toHaveLength(before + 1);
 		expect(posted.at(-1)?.content).toContain('On this day, 14 July');
 		expect(await admin('post-now', { date: '12-25' })).toBe(`Posted in <#${channelId}>.`);
-		expect(
-			harness.emu
-				.messages(channelId)
-				.filter((m) => !isEphemeral(m.flags))
-				.at(-1)?.content,
-		).toContain('25 December');
+		expect(lastPost().content).toContain('25 December');
 		await store.postLog.prune('2100-01-01');
 	});
 
@@ -245,11 +252,7 @@ describe('GIVEN a server that has set up its daily letter', () => {
 		await setUp();
 		await store.postLog.prune('2100-01-01');
 		await admin('post-now', { date: '08-13' });
-		const post = harness.emu
-			.messages(channelId)
-			.filter((m) => !isEphemeral(m.flags))
-			.at(-1);
-		if (!post) throw new Error('no post');
+		const post = lastPost();
 		const customId = idOf(post, 'Other letters of this day');
 		const pressed = await harness.emu.injectButton({ message: post, customId }).callback;
 		expect(isEphemeral(pressed.data?.flags)).toBe(true);
@@ -262,11 +265,7 @@ describe('GIVEN a server that has set up its daily letter', () => {
 		await admin('collections', { collections: 'victoria, adams' });
 		try {
 			await admin('post-now', { date: '10-19' });
-			const post = harness.emu
-				.messages(channelId)
-				.filter((m) => !isEphemeral(m.flags))
-				.at(-1);
-			if (!post) throw new Error('no post');
+			const post = lastPost();
 			const day = onThisDayIn(fullCorpus(), { month: 10, day: 19 }, ['victoria', 'adams']);
 			expect(new Set(day.letters.map((l) => l.collection))).toEqual(new Set(['victoria', 'adams']));
 			const button = idOf(post, `Other letters of this day (${day.letters.length - 1})`);
