@@ -149,7 +149,9 @@ export function dayScreen(
 		result.match === 'exact'
 			? `**On this day, ${formatMonthDay(query)}:** ${plural(result.letters.length, 'letter')}${result.letters.length > 1 ? '; pick another below' : ''}.`
 			: `${result.message ?? ''}.`;
-	const titles = collections.map((id) => corpus.collections.find((c) => c.id === id)?.shortTitle ?? id);
+	// Every collection chosen is no filter (collectionTokens writes none): no titles either.
+	const titles =
+		tokens.length === 0 ? [] : collections.map((id) => corpus.collections.find((c) => c.id === id)?.shortTitle ?? id);
 	const scoped = titles.length === 0 ? header : `**${literal(titles.join(', '))}** · ${header}`;
 	const content = result.note === undefined ? scoped : `${scoped} (${result.note}.)`;
 	const shown = result.letters.find((l) => l.id === letterId) ?? result.letters[0];
