@@ -118,7 +118,7 @@ export function onThisDay(corpus: Corpus, query: DayQuery, options: OnThisDayOpt
  * {@link onThisDay} over a choice of collections (empty: all). One collection, or none, is
  * {@link onThisDay} itself; with several, each answers on its own and the nearest day wins, exact
  * days first, so a server that reads two collections gets the day's letters of both, or the
- * nearest day's of whichever has one.
+ * nearest day's of whichever has one, in date order as ever.
  *
  * @param collections - collection ids
  * @param options - `requireText` as for {@link onThisDay}
@@ -140,5 +140,5 @@ export function onThisDayIn(
 	const chosen = answers.filter((a) => Math.abs(a.offset) === best);
 	const first = chosen[0];
 	if (first === undefined) return onThisDay(corpus, query, { ...options, collection: collections[0] ?? '' });
-	return { ...first, letters: chosen.flatMap((a) => a.letters) };
+	return { ...first, letters: chosen.flatMap((a) => a.letters).sort((a, b) => compareLetters(corpus, a, b)) };
 }

@@ -84,9 +84,10 @@ describe('onThisDay over the fixture', () => {
 		const day = { month: 8, day: 13 };
 		const both = onThisDayIn(fixtureCorpus, day, ['war', 'family']);
 		expect(both.match).toBe('exact');
+		// In date order, as with one collection: John's letter of 1776 first.
 		expect(both.letters.map((l) => l.id)).toEqual([
-			...onThisDay(fixtureCorpus, day, { collection: 'war' }).letters.map((l) => l.id),
 			'fm-1776-08-13-john-to-abigail',
+			...onThisDay(fixtureCorpus, day, { collection: 'war' }).letters.map((l) => l.id),
 		]);
 		// On 10 August both collections' nearest letters are of 13 August: both are listed.
 		const nearest = onThisDayIn(fixtureCorpus, { month: 8, day: 10 }, ['family', 'war']);

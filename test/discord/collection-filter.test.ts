@@ -25,6 +25,7 @@ import type { Deps } from '../../src/discord/command.js';
 import { decodeCustomId, encodeCustomId } from '../../src/discord/custom-id.js';
 import { registrationBody } from '../../src/discord/deploy.js';
 import { decodeOthersCustomId, othersCustomId } from '../../src/discord/render/daily-post.js';
+import { dayScreen } from '../../src/discord/screens.js';
 import { DEFAULT_DATA_DIR, loadDataSet } from '../../src/data/load.js';
 import { startEmulator, type Emulator } from '../emulator/emulator.js';
 import { emulatorClientOptions } from '../emulator/harness.js';
@@ -158,6 +159,9 @@ describe('GIVEN the custom_id codec', () => {
 			expect(collectionsOfTokens(corpus, tokens)).toEqual({ ok: true, value: chosen });
 		}
 		expect(collectionTokens(corpus, IDS)).toEqual([]);
+		// Every collection chosen is no filter at all: the same screen as none chosen.
+		const everything = { month: 10, day: 19 };
+		expect(dayScreen(corpus, everything, '', 0, IDS)).toEqual(dayScreen(corpus, everything, '', 0));
 		expect(collectionsOfTokens(corpus, ['bt', 'zz'])).toMatchObject({ ok: false, error: { message: 'zz' } });
 	});
 });
