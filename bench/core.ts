@@ -85,9 +85,10 @@ export function drawInputs(corpus: Corpus, suggestions: SuggestionIndex) {
 	const names = pickFrom(rng, writers, 256).map((p) => p.person.shortName);
 	const wordTable = suggestions.tables.word;
 	// Words weighted by use, as people search: common, middling and rare words.
-	const byUse = wordTable.suggestions
-		.map((s, i) => ({ word: s.value, weight: wordTable.weights[i] ?? 0 }))
-		.sort((a, b) => b.weight - a.weight);
+	const byUse = Array.from({ length: wordTable.count }, (_, i) => ({
+		word: wordTable.suggestion(i)?.value ?? '',
+		weight: wordTable.weights?.[i] ?? 0,
+	})).sort((a, b) => b.weight - a.weight);
 	const common = byUse.slice(0, 200).map((w) => w.word);
 	const middling = byUse.slice(200, 5_000).map((w) => w.word);
 	const rare = byUse.slice(Math.floor(byUse.length / 2)).map((w) => w.word);

@@ -57,9 +57,15 @@ interface SuggestTable {
 	/** Sorted keys, each with the index of its suggestion. */
 	readonly keys: readonly string[];
 	readonly targets: readonly number[];
-	readonly suggestions: readonly Suggestion[];
+	/** How many suggestions there are. */
+	readonly count: number;
+	/**
+	 * The suggestion of a target, made when it is read: the word table alone holds tens of
+	 * thousands, and their labels would cost more memory than the rest of the tables.
+	 */
+	readonly suggestion: (target: number) => Suggestion | undefined;
 	/** Higher weights are shown first among matches (only used for words). */
-	readonly weights: readonly number[];
+	readonly weights?: readonly number[];
 }
 
 /** The full-text index over a corpus. Build it once with {@link buildSearch}. */
@@ -102,7 +108,8 @@ export interface SuggestionIndex {
 /** Letters by word, as flat arrays: a letter is its place in `letterIds`, a word its number in `words`. */
 interface WordLetters {
 	readonly letterIds: readonly string[];
-	readonly words: ReadonlyMap<string, number>;
+	/** The suggested words, by number (the word table's targets). */
+	readonly words: readonly string[];
 	readonly overall: WordLists;
 	readonly byCollection: ReadonlyMap<string, WordLists>;
 }
@@ -118,6 +125,17 @@ interface WordLists {
 /** How many letters {@link SuggestionIndex.wordLetters} keeps for each word (and each word in a collection). */
 export const LETTERS_PER_WORD = 5;
 
+/** A suggested word's number, found in the word table (a word's key is the word, normalised). */
+function wordNumber(index: SuggestionIndex, word: string): number | undefined {
+	const { keys, targets } = index.tables.word;
+	const key = normaliseName(word);
+	for (let i = lowerBound(keys, key); keys[i] === key; i++) {
+		const target = targets[i];
+		if (target !== undefined && index.wordLetters.words[target] === word) return target;
+	}
+	return undefined;
+}
+
 /**
  * The letters that use a suggested word most, without a full-text search: at most
  * {@link LETTERS_PER_WORD} ids, most uses first, ties in date order; only of `collection` when one is given.
@@ -127,8 +145,8 @@ export const LETTERS_PER_WORD = 5;
  * @param collection - Optionally, one collection's letters only.
  */
 export function lettersForWord(index: SuggestionIndex, word: string, collection?: string): readonly string[] {
-	const { letterIds, words, overall, byCollection } = index.wordLetters;
-	const number = words.get(word);
+	const { letterIds, overall, byCollection } = index.wordLetters;
+	const number = wordNumber(index, word);
 	const lists = collection === undefined ? overall : byCollection.get(collection);
 	if (number === undefined || lists === undefined) return [];
 	let at = number;
@@ -165,17 +183,31 @@ function peopleText(corpus: Corpus, letter: Letter, names: Map<string, string>):
 		.join(' ');
 }
 
-function table(entries: readonly { keys: readonly string[]; suggestion: Suggestion; weight: number }[]): SuggestTable {
+/**
+ * A table for prefix search: each target's keys, normalised (a key that normalising leaves as it
+ * was is kept as the same string), sorted.
+ */
+function table(
+	keysOf: readonly (readonly string[])[],
+	suggestion: (target: number) => Suggestion | undefined,
+	weights?: readonly number[],
+): SuggestTable {
 	const pairs: { key: string; target: number }[] = [];
-	entries.forEach((entry, target) => {
-		for (const key of new Set(entry.keys.map(normaliseName).filter((k) => k !== ''))) pairs.push({ key, target });
+	keysOf.forEach((keys, target) => {
+		const normalised = new Set<string>();
+		for (const key of keys) {
+			const n = normaliseName(key);
+			if (n !== '') normalised.add(n === key ? key : n);
+		}
+		for (const key of normalised) pairs.push({ key, target });
 	});
 	pairs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.target - b.target));
 	return {
 		keys: pairs.map((p) => p.key),
 		targets: pairs.map((p) => p.target),
-		suggestions: entries.map((e) => e.suggestion),
-		weights: entries.map((e) => e.weight),
+		count: keysOf.length,
+		suggestion: (target) => (target >= 0 && target < keysOf.length ? suggestion(target) : undefined),
+		...(weights === undefined ? {} : { weights }),
 	};
 }
 
@@ -383,44 +415,56 @@ function wordLettersOf(corpus: Corpus, uses: WordUses): WordLetters {
 	});
 	return {
 		letterIds: corpus.letters.map((l) => l.id),
-		words: new Map(uses.words.map((w, i) => [w, i])),
+		words: uses.words,
 		overall,
 		byCollection,
 	};
 }
 
 function suggestionTables(corpus: Corpus, uses: WordUses): Record<SuggestionKind, SuggestTable> {
-	const people = [...corpus.people.values()].map(({ person }) => ({
-		keys: [person.id, person.name, person.shortName, ...person.aliases, ...person.name.split(/\s+/).slice(1)],
-		suggestion: { kind: 'person' as const, value: person.id, label: person.name },
-		weight: 0,
-	}));
-	const letters = corpus.letters.map((l) => ({
-		keys: [l.id],
-		suggestion: { kind: 'letter' as const, value: l.id, label: letterLabel(corpus, l) },
-		weight: 0,
-	}));
-	const dates = [...corpus.byDate.entries()]
-		.filter(([date]) => date.length >= 7)
-		.map(([date, ls]) => ({
-			keys: [date, formatIsoDate(date)],
-			suggestion: {
-				kind: 'date' as const,
-				value: date,
-				label: `${formatIsoDate(date)} (${plural(ls.length, 'letter')})`,
+	const people = [...corpus.people.values()];
+	const dates = [...corpus.byDate.entries()].filter(([date]) => date.length >= 7);
+	return {
+		person: table(
+			people.map(({ person }) => [
+				person.id,
+				person.name,
+				person.shortName,
+				...person.aliases,
+				...person.name.split(/\s+/).slice(1),
+			]),
+			(i) => {
+				const person = people[i]?.person;
+				return person === undefined ? undefined : { kind: 'person', value: person.id, label: person.name };
 			},
-			weight: 0,
-		}));
-	const words = uses.words.map((word, i) => ({
-		keys: [word],
-		suggestion: {
-			kind: 'word' as const,
-			value: word,
-			label: `${word} (${plural(uses.letterCounts[i] ?? 0, 'letter')})`,
-		},
-		weight: uses.letterCounts[i] ?? 0,
-	}));
-	return { person: table(people), letter: table(letters), date: table(dates), word: table(words) };
+		),
+		letter: table(
+			corpus.letters.map((l) => [l.id]),
+			(i) => {
+				const l = corpus.letters[i];
+				return l === undefined ? undefined : { kind: 'letter', value: l.id, label: letterLabel(corpus, l) };
+			},
+		),
+		date: table(
+			dates.map(([date]) => [date, formatIsoDate(date)]),
+			(i) => {
+				const [date, ls] = dates[i] ?? [];
+				if (date === undefined || ls === undefined) return undefined;
+				return { kind: 'date', value: date, label: `${formatIsoDate(date)} (${plural(ls.length, 'letter')})` };
+			},
+		),
+		word: table(
+			uses.words.map((word) => [word]),
+			(i) => {
+				const word = uses.words[i];
+				const count = uses.letterCounts[i] ?? 0;
+				return word === undefined
+					? undefined
+					: { kind: 'word', value: word, label: `${word} (${plural(count, 'letter')})` };
+			},
+			uses.letterCounts,
+		),
+	};
 }
 
 /** The fields of a letter that are searched, with how much a match in each counts. */
@@ -706,9 +750,10 @@ function matchesIn(t: SuggestTable, prefix: string, limit: number, byWeight: boo
 		seen.add(target);
 		found.push(target);
 	}
-	if (byWeight) found.sort((a, b) => (t.weights[b] ?? 0) - (t.weights[a] ?? 0));
+	const weights = t.weights;
+	if (byWeight && weights !== undefined) found.sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0));
 	return found.slice(0, limit).flatMap((i) => {
-		const s = t.suggestions[i];
+		const s = t.suggestion(i);
 		return s ? [s] : [];
 	});
 }
