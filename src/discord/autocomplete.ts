@@ -6,6 +6,7 @@
 import { idsStartingWith, letterLabel, normaliseName, type Corpus, type CorpusPerson } from '../core/corpus.js';
 import type { Letter } from '../core/format.js';
 import { findLetters, lettersForWord, suggest } from '../core/search.js';
+import { collectionTitle } from './collections.js';
 import type { Choice, Deps } from './command.js';
 import { MESSAGE_LIMITS } from './render/budget.js';
 import { clip } from './render/text.js';
@@ -100,7 +101,7 @@ function peopleFor(
  */
 export function personChoices(deps: Deps, typed: string, collection?: string): Choice[] {
 	return peopleFor(deps.corpus, typed, deps.suggestions, collection).map((p) => {
-		const collection = deps.corpus.collections.find((c) => c.id === p.collection)?.shortTitle ?? p.collection;
+		const collection = collectionTitle(deps, p.collection);
 		const named = p.person.mentionedOnly ? ', named in letters' : '';
 		return {
 			name: clip(`${p.person.name} (${collection}${named})`, MESSAGE_LIMITS.choiceName),

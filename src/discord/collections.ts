@@ -12,7 +12,7 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { findCollection } from '../core/collections.js';
-import type { Corpus } from '../core/corpus.js';
+import { collectionOf, type Corpus } from '../core/corpus.js';
 import type { Collection } from '../core/format.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { Choice, CommandOptions, Deps } from './command.js';
@@ -91,7 +91,7 @@ export function collectionFilter(
 
 /** The short title of a collection, for messages, falling back to its id. */
 export function collectionTitle(deps: Pick<Deps, 'corpus'>, id: string): string {
-	return deps.corpus.collections.find((c) => c.id === id)?.shortTitle ?? id;
+	return collectionOf(deps.corpus, id)?.shortTitle ?? id;
 }
 
 /**
@@ -115,7 +115,7 @@ export function collectionHint(
 export function collectionTokens(corpus: Corpus, ids: readonly string[]): string[] {
 	if (ids.length <= 1) return [...ids];
 	if (corpus.collections.every((c) => ids.includes(c.id))) return [];
-	return ids.map((id) => corpus.collections.find((c) => c.id === id)?.idPrefix ?? id);
+	return ids.map((id) => collectionOf(corpus, id)?.idPrefix ?? id);
 }
 
 /**
@@ -125,8 +125,7 @@ export function collectionTokens(corpus: Corpus, ids: readonly string[]): string
 export function collectionsOfTokens(corpus: Corpus, tokens: readonly string[]): Result<string[], 'unknown-collection'> {
 	const ids: string[] = [];
 	for (const token of tokens) {
-		const found =
-			corpus.collections.find((c) => c.id === token) ?? corpus.collections.find((c) => c.idPrefix === token);
+		const found = collectionOf(corpus, token) ?? corpus.collections.find((c) => c.idPrefix === token);
 		if (found === undefined) return fail('unknown-collection', token);
 		ids.push(found.id);
 	}

@@ -13,7 +13,7 @@ import { onThisDayIn } from '../core/on-this-day.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { SearchHit } from '../core/search.js';
 import { threadFor } from '../core/thread.js';
-import { collectionTokens } from './collections.js';
+import { collectionTitle, collectionTokens } from './collections.js';
 import type { ActionRow, Deps, MessageBody, Reply } from './command.js';
 import { encodeCustomId, fitsCustomId, type ComponentState } from './custom-id.js';
 import { budgetMessage, MESSAGE_LIMITS } from './render/budget.js';
@@ -150,8 +150,7 @@ export function dayScreen(
 			? `**On this day, ${formatMonthDay(query)}:** ${plural(result.letters.length, 'letter')}${result.letters.length > 1 ? '; pick another below' : ''}.`
 			: `${result.message ?? ''}.`;
 	// Every collection chosen is no filter (collectionTokens writes none): no titles either.
-	const titles =
-		tokens.length === 0 ? [] : collections.map((id) => corpus.collections.find((c) => c.id === id)?.shortTitle ?? id);
+	const titles = tokens.length === 0 ? [] : collections.map((id) => collectionTitle({ corpus }, id));
 	const scoped = titles.length === 0 ? header : `**${literal(titles.join(', '))}** · ${header}`;
 	const content = result.note === undefined ? scoped : `${scoped} (${result.note}.)`;
 	const shown = result.letters.find((l) => l.id === letterId) ?? result.letters[0];
@@ -379,7 +378,7 @@ export function personScreen(corpus: Corpus, entry: CorpusPerson): MessageBody {
 /** Several people match a name: a menu to pick one. */
 export function peopleScreen(corpus: Corpus, name: string, people: readonly CorpusPerson[]): MessageBody {
 	const lines = people.slice(0, MESSAGE_LIMITS.selectOptions).map((p) => {
-		const collection = corpus.collections.find((c) => c.id === p.collection)?.shortTitle ?? p.collection;
+		const collection = collectionTitle({ corpus }, p.collection);
 		return { p, text: `${p.person.name} (${collection})` };
 	});
 	return budgetMessage({
