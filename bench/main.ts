@@ -319,8 +319,12 @@ function tailOf(
 	const mean = (key: 'totalMs' | 'inMs' | 'botMs' | 'backMs'): number =>
 		slowest.reduce((sum, p) => sum + p[key], 0) / slowest.length;
 	const clean = new Map<string, number[]>();
-	for (const p of parts)
-		if (!p.botGc && !p.emuGc) clean.set(p.interaction, [...(clean.get(p.interaction) ?? []), p.totalMs]);
+	for (const p of parts) {
+		if (p.botGc || p.emuGc) continue;
+		const list = clean.get(p.interaction) ?? [];
+		list.push(p.totalMs);
+		clean.set(p.interaction, list);
+	}
 	return {
 		samples: slowest.length,
 		totalMs: mean('totalMs'),

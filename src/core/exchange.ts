@@ -150,11 +150,10 @@ function matchingPairs(
 	}
 	let first: IndexedPairs;
 	if (people !== undefined) first = filterPairs(corpus, people, () => pairIndexesOf(corpus, people));
-	else if (year !== undefined) {
-		const list = corpus.replyPairsByYear.get(year) ?? NONE;
-		first = filterPairs(corpus, list, () => list);
-	} else {
-		const list = corpus.replyPairsByCollection.get(collection ?? '') ?? NONE;
+	else {
+		const list =
+			(year !== undefined ? corpus.replyPairsByYear.get(year) : corpus.replyPairsByCollection.get(collection ?? '')) ??
+			NONE;
 		first = filterPairs(corpus, list, () => list);
 	}
 	const filters = [people, year, collection].filter((f) => f !== undefined).length;
